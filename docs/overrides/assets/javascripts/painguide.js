@@ -1,0 +1,124 @@
+/* painguide: interactive checklists, print date, keyboard access to abbreviations.
+ *
+ * Checklist ticks are kept in localStorage under one key per checklist and document
+ * version: "painguide:checklist:<id>:v<version>" → {"ticks": ["ITEM-ID", …]}.
+ * Only the ids of ticked items are ever stored: no free text, no patient data.
+ * A new document version uses a new key, and keys of older versions are removed.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "painguide:checklist:";
+
+  function storage() {
+    try {
+      var probe = PREFIX + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null; // private mode or storage disabled: the checklist still works, unsaved
+    }
+  }
+
+  function readTicks(store, key) {
+    if (!store) return [];
+    try {
+      var data = JSON.parse(store.getItem(key) || "{}");
+      return Array.isArray(data.ticks) ? data.ticks.filter(function (t) { return typeof t === "string"; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function forgetOtherVersions(store, id, key) {
+    if (!store) return;
+    var stale = [];
+    for (var i = 0; i < store.length; i++) {
+      var k = store.key(i);
+      if (k && k.indexOf(PREFIX + id + ":") === 0 && k !== key) stale.push(k);
+    }
+    stale.forEach(function (k) { store.removeItem(k); });
+  }
+
+  function setupChecklist(root) {
+    var id = root.getAttribute("data-checklist");
+    var key = PREFIX + id + ":v" + root.getAttribute("data-version");
+    var store = storage();
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox][data-item]"));
+    var progress = root.querySelector(".pg-progress");
+    var actions = root.querySelector(".pg-actions");
+    var variants = root.querySelector(".pg-variants");
+    var template = root.getAttribute("data-label-progress");
+
+    forgetOtherVersions(store, id, key);
+    var ticked = readTicks(store, key);
+    boxes.forEach(function (box) { box.checked = ticked.indexOf(box.getAttribute("data-item")) !== -1; });
+
+    function currentVariant() {
+      var chosen = variants && variants.querySelector("input:checked");
+      return chosen ? chosen.value : null;
+    }
+
+    function applies(box) {
+      var only = box.getAttribute("data-variants");
+      var variant = currentVariant();
+      return !only || !variant || only.split(" ").indexOf(variant) !== -1;
+    }
+
+    function update(announce) {
+      var shown = boxes.filter(applies);
+      boxes.forEach(function (box) {
+        box.closest("li").classList.toggle("pg-hidden", !applies(box));
+      });
+      var done = shown.filter(function (box) { return box.checked; }).length;
+      var text = template.replace("{x}", done).replace("{n}", shown.length);
+      if (announce !== false) progress.textContent = text;
+    }
+
+    function save() {
+      if (!store) return;
+      var ticks = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-item"); });
+      if (ticks.length) store.setItem(key, JSON.stringify({ ticks: ticks }));
+      else store.removeItem(key);
+    }
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () { save(); update(); });
+    });
+    if (variants) {
+      variants.hidden = false;
+      variants.addEventListener("change", function () { update(); });
+    }
+    root.querySelector(".pg-reset").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      save();
+      update();
+      progress.textContent = progress.textContent + " " + root.getAttribute("data-label-reset-done");
+    });
+    root.querySelector(".pg-print").addEventListener("click", function () { window.print(); });
+    progress.hidden = false;
+    actions.hidden = false;
+    update();
+  }
+
+  function stampPrintDate() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var text = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    document.querySelectorAll("[data-print-date]").forEach(function (el) { el.textContent = text; });
+  }
+
+  function init() {
+    document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
+    stampPrintDate();
+    // Abbreviations explain themselves on hover; make them reachable by keyboard too.
+    document.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
+      if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
+    });
+  }
+
+  window.addEventListener("beforeprint", stampPrintDate);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

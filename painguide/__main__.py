@@ -1,0 +1,3 @@
+from painguide.cli import main
+import sys
+sys.exit(main())

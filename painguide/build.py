@@ -1,0 +1,140 @@
+"""validate → generate → mkdocs build (one build per language) → swap into site/.
+
+site/ is replaced only when every stage succeeded; a failure at any stage leaves the
+previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from painguide.checks import check_site
+from painguide.content import Site, load_site
+from painguide.errors import ContentError, Problems
+from painguide.generate import generate
+from painguide.render import LANGS, Renderer, load_labels
+
+
+class BuildError(Exception):
+    """A stage other than content validation failed (templates, MkDocs)."""
+
+
+@dataclass
+class Project:
+    root: Path
+    today: dt.date = field(default_factory=dt.date.today)
+    release: bool = False
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def macros(self) -> Path:
+        return self.root / "macros"
+
+
+@dataclass
+class Timings:
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.stages[name] = time.perf_counter() - start
+
+
+def validate(project: Project) -> tuple[Site, Renderer, Problems]:
+    """Load and check everything; raise ContentError listing every problem."""
+    problems = Problems(project.root)
+    site = load_site(project.content, problems)
+    labels = load_labels(project.macros, problems)
+    check_site(site, problems, project.today, release=project.release)
+    if problems:
+        raise ContentError(problems)
+    try:
+        renderer = Renderer(site, project.macros, labels, project.today)
+    except jinja2.TemplateError as err:  # pragma: no cover - template bugs, not content
+        raise BuildError(_template_error(err)) from None
+    return site, renderer, problems
+
+
+def _template_error(err: jinja2.TemplateError) -> str:
+    where = ""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where = f"macros/{err.name or err.filename}:{err.lineno}: "
+    return f"{where}template error: {err}"
+
+
+def run_generate(project: Project, renderer: Renderer) -> dict[str, tuple[int, int]]:
+    try:
+        return generate(renderer, project.root)
+    except jinja2.TemplateError as err:
+        raise BuildError(_template_error(err)) from None
+
+
+def mkdocs_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def _mkdocs(project: Project, lang: str, out: Path) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", f"mkdocs.{lang}.yml", "-d", str(out)]
+    proc = subprocess.run(cmd, cwd=project.root, env=mkdocs_env(), capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if re.match(r"^(WARNING|ERROR|Error|Aborted)", ln)]
+        detail = "\n".join(lines) or (proc.stdout + proc.stderr)[-3000:]
+        raise BuildError(f"mkdocs build of the '{lang}' site failed:\n{detail}")
+
+
+def run_mkdocs(project: Project, site_dir: Path) -> None:
+    """Build both languages side by side, then swap the result into site_dir."""
+    work = project.root / ".painguide" / f"build-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
+            futures = [pool.submit(_mkdocs, project, lang, work / lang) for lang in LANGS]
+            errors = [f.exception() for f in futures if f.exception() is not None]
+        if errors:
+            raise BuildError("\n".join(str(e) for e in errors))
+        new = work / "sv"
+        (work / "en").rename(new / "en")
+        swap_into_place(new, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def swap_into_place(new: Path, site_dir: Path) -> None:
+    """Replace site_dir with new using renames, so readers never see a half-built site."""
+    site_dir = site_dir.resolve()
+    staged = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
+    old = site_dir.with_name(f"{site_dir.name}.old-{os.getpid()}")
+    shutil.rmtree(staged, ignore_errors=True)
+    shutil.move(str(new), str(staged))  # a copy only if .painguide/ is on another filesystem
+    if site_dir.exists():
+        site_dir.rename(old)
+    staged.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(project: Project, site_dir: Path, timings: Timings | None = None) -> Problems:
+    timings = timings or Timings()
+    _, renderer, problems = timings.run("validate", validate, project)
+    timings.run("generate", run_generate, project, renderer)
+    timings.run("mkdocs", run_mkdocs, project, site_dir)
+    return problems

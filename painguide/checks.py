@@ -1,0 +1,161 @@
+"""Rules across documents: ids unique, references resolve, sources exist, tables add up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from painguide.content import Loaded, Site
+from painguide.errors import Problems
+from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Status
+from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
+from painguide.yamlload import dotted
+
+Loc = tuple[Any, ...]
+
+# Ids that other documents cite (PMs, training, checklists) share one namespace.
+CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock)
+
+
+def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    yield loc, obj
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from walk(getattr(obj, name), loc + (name,))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from walk(item, loc + (i,))
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from walk(value, loc + (key,))
+
+
+def _add(problems: Problems, item: Loaded[Any], loc: Loc, message: str, warning: bool = False) -> None:
+    line, col = item.doc.locate(loc)
+    problems.add(item.path, line, col, dotted(loc), message, warning=warning)
+
+
+def _where(problems: Problems, item: Loaded[Any], loc: Loc) -> str:
+    line, _ = item.doc.locate(loc)
+    return f"{problems.rel(item.path)}:{line}"
+
+
+def check_site(site: Site, problems: Problems, today: dt.date, release: bool = False) -> None:
+    known_files = {r.file for r in site.references.model.references} if site.references else None
+    citable: dict[str, tuple[Loaded[Any], Loc]] = {}
+    region_ids = {r.id for r in site.regions.model.regions} if site.regions else None
+
+    for item in site.all_loaded():
+        for loc, obj in walk(item.model):
+            if isinstance(obj, Source) and known_files is not None and obj.file not in known_files:
+                _add(problems, item, loc + ("file",), f"unknown source file '{obj.file}'; list it in content/references.yaml")
+            if isinstance(obj, CITABLE) and getattr(obj, "id", None):
+                if obj.id in citable:
+                    other, other_loc = citable[obj.id]
+                    _add(problems, item, loc + ("id",), f"id '{obj.id}' is already used at {_where(problems, other, other_loc + ('id',))}")
+                else:
+                    citable[obj.id] = (item, loc)
+            if isinstance(obj, TableBlock):
+                _check_totals(problems, item, loc, obj)
+            if isinstance(obj, DocumentMeta):
+                check_review_date(problems, item, loc, obj, today, release)
+                if release and obj.status is Status.draft and obj.release_blocker:
+                    _add(problems, item, loc + ("release_blocker",), "this draft is marked release_blocker; it cannot be released")
+        if release:
+            for loc, value in walk(item.doc.data):
+                if isinstance(value, str) and "TODO" in value:
+                    _add(problems, item, loc, "a TODO marker is left in the text; finish it before release")
+
+    _unique(problems, [(r, ("regions", i)) for i, r in enumerate(site.regions.model.regions)] if site.regions else [], site.regions, "region")
+    _unique(problems, [(t, ("terms", i)) for i, t in enumerate(site.glossary.model.terms)] if site.glossary else [], site.glossary, "term")
+    if site.glossary:
+        for lang in ("sv", "en"):
+            seen: dict[str, int] = {}
+            for i, term in enumerate(site.glossary.model.terms):
+                if term.abbreviation is None:
+                    continue
+                abbr = term.abbreviation[lang]
+                if abbr in seen:
+                    _add(problems, site.glossary, ("terms", i, "abbreviation", lang), f"abbreviation '{abbr}' is already explained by term {seen[abbr] + 1}")
+                seen[abbr] = i
+
+    pages: dict[str, Loaded[Any]] = {}
+    for page in site.pages:
+        stem = page.path.stem
+        if page.model.id != stem:
+            _add(problems, page, ("id",), f"id '{page.model.id}' must match the file name '{stem}'")
+        pages[page.model.id] = page
+    if site.pages and "index" not in pages:
+        problems.add(site.root / "pages" / "index.yaml", 1, 1, "", "the home page pages/index.yaml is missing")
+
+    checklist_pages: dict[str, tuple[Loaded[Any], Loc]] = {}
+    for rec in site.recommendations:
+        doc = rec.document
+        if doc.model.id != doc.path.parent.name:
+            _add(problems, doc, ("id",), f"id '{doc.model.id}' must match the folder name '{doc.path.parent.name}'")
+        for i, region in enumerate(doc.model.regions):
+            if region_ids is not None and region not in region_ids:
+                _add(problems, doc, ("regions", i), f"unknown region '{region}'; known regions are {', '.join(sorted(region_ids))}")
+        chapter_ids: dict[str, Loaded[Any]] = {}
+        for chapter in rec.chapters:
+            cid = chapter.model.id
+            if cid in chapter_ids:
+                _add(problems, chapter, ("id",), f"chapter id '{cid}' is already used in {problems.rel(chapter_ids[cid].path)}")
+            elif cid == "index":
+                _add(problems, chapter, ("id",), "'index' is reserved for the document's own page")
+            chapter_ids[cid] = chapter
+            for loc, obj in walk(chapter.model):
+                if isinstance(obj, Checklist) and obj.page:
+                    if obj.page in checklist_pages or obj.page == "index":
+                        _add(problems, chapter, loc + ("page",), f"checklist page '{obj.page}' is already used")
+                    checklist_pages[obj.page] = (chapter, loc)
+
+
+def _unique(problems: Problems, entries: list[tuple[Any, Loc]], item: Loaded[Any] | None, what: str) -> None:
+    seen: dict[str, Loc] = {}
+    for obj, loc in entries:
+        if obj.id in seen:
+            _add(problems, item, loc + ("id",), f"{what} id '{obj.id}' is already used at {_where(problems, item, seen[obj.id] + ('id',))}")
+        seen[obj.id] = loc
+
+
+def _check_totals(problems: Problems, item: Loaded[Any], loc: Loc, table: TableBlock) -> None:
+    """A total row must equal the sum of the rows above it, column by numeric column."""
+    for r, row in enumerate(table.rows):
+        if not row.total:
+            continue
+        for column in table.columns:
+            if not column.numeric:
+                continue
+            above = [x.cells.get(column.key) for x in table.rows[:r] if not x.total]
+            numbers = [x for x in above if isinstance(x, int)]
+            total = row.cells.get(column.key)
+            if isinstance(total, int) and sum(numbers) != total:
+                _add(problems, item, loc + ("rows", r, "cells", column.key),
+                     f"total {total} does not match the sum of the rows above ({sum(numbers)})")
+
+
+REVIEW_WARNING_DAYS = 183
+"""Regional norm: a reminder 6 months before a controlled document expires."""
+
+
+def review_state(meta: DocumentMeta, today: dt.date) -> str | None:
+    """'expired', 'review' or None: the notice a controlled document's page shows."""
+    if meta.status is Status.retired or meta.valid_until is None:
+        return None
+    if meta.valid_until < today:
+        return "expired"
+    if (meta.valid_until - today).days <= REVIEW_WARNING_DAYS:
+        return "review"
+    return None
+
+
+def check_review_date(problems: Problems, item: Loaded[Any], loc: Loc, meta: DocumentMeta, today: dt.date, release: bool = False) -> None:
+    state = review_state(meta, today)
+    if state == "expired":
+        _add(problems, item, loc + ("valid_until",), f"the document expired on {meta.valid_until}; review it or mark it retired", warning=not release)
+    elif state == "review":
+        _add(problems, item, loc + ("valid_until",), f"the document is valid until {meta.valid_until}; start its review now", warning=True)

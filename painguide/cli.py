@@ -1,0 +1,94 @@
+"""painguide command line: validate, generate, build, serve.
+
+Exit status: 0 success, 1 content or build errors, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from painguide.build import BuildError, Project, Timings, build, run_generate, validate
+from painguide.errors import ContentError, Problems
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="painguide", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--today", type=_date, default=None, help="date used for review and expiry checks (YYYY-MM-DD)")
+        p.add_argument("--release", action="store_true", help="treat expiry, release blockers and TODO markers as errors")
+        return p
+
+    common(sub.add_parser("validate", help="check all content; write nothing"))
+    common(sub.add_parser("generate", help="validate, then write Markdown under docs/"))
+    b = common(sub.add_parser("build", help="validate, generate and build site/ (replaced only on success)"))
+    b.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
+    s = common(sub.add_parser("serve", help="live preview; regenerates when content/ or macros/ change"))
+    s.add_argument("--lang", choices=("sv", "en"), default="sv")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    return parser
+
+
+def _report(problems: Problems, out=sys.stderr) -> None:  # type: ignore[no-untyped-def]
+    for p in problems.warnings + problems.errors:
+        print(p, file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = args.root.resolve()
+    if not (root / "content").is_dir():
+        print(f"painguide: no content/ folder in {root}", file=sys.stderr)
+        return 2
+    project = Project(root=root, today=args.today or dt.date.today(), release=args.release)
+    try:
+        if args.command == "validate":
+            start = time.perf_counter()
+            _, _, problems = validate(project)
+            _report(problems)
+            print(f"content is valid ({time.perf_counter() - start:.2f} s)")
+        elif args.command == "generate":
+            _, renderer, problems = validate(project)
+            _report(problems)
+            stats = run_generate(project, renderer)
+            for lang, (written, removed) in stats.items():
+                print(f"docs/{lang}: {len(renderer.pages)} pages, {written} written, {removed} removed")
+        elif args.command == "build":
+            timings = Timings()
+            site_dir = args.site_dir or root / "site"
+            problems = build(project, site_dir, timings)
+            _report(problems)
+            figures = ", ".join(f"{name} {secs:.2f} s" for name, secs in timings.stages.items())
+            print(f"built {site_dir} ({figures})")
+        elif args.command == "serve":
+            from painguide.serve import serve
+
+            return serve(project, args.lang, args.dev_addr)
+    except ContentError as err:
+        _report(err.problems)
+        print(f"painguide: {len(err.problems.errors)} error(s); nothing was written", file=sys.stderr)
+        return 1
+    except BuildError as err:
+        print(f"painguide: {err}", file=sys.stderr)
+        print("painguide: the build failed; site/ was left as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""Find, load and validate every content file, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from painguide.errors import Problems
+from painguide.model.recommendation import Chapter, RecommendationDocument
+from painguide.model.shared import Glossary, Page, References, Regions
+from painguide.yamlload import Document, LoadError, dotted, load
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A validated model together with its file, for locating cross-file problems."""
+
+    model: M
+    doc: Document
+
+    @property
+    def path(self) -> Path:
+        return self.doc.path
+
+
+@dataclass
+class RecommendationSet:
+    document: Loaded[RecommendationDocument]
+    chapters: list[Loaded[Chapter]] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    root: Path
+    references: Loaded[References] | None = None
+    regions: Loaded[Regions] | None = None
+    glossary: Loaded[Glossary] | None = None
+    pages: list[Loaded[Page]] = field(default_factory=list)
+    recommendations: list[RecommendationSet] = field(default_factory=list)
+
+    def all_loaded(self) -> list[Loaded[Any]]:
+        out: list[Loaded[Any]] = [x for x in (self.references, self.regions, self.glossary) if x]
+        out += self.pages
+        for rec in self.recommendations:
+            out.append(rec.document)
+            out += rec.chapters
+        return out
+
+
+# Which model each content file is, by its path relative to content/.
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "references.yaml": References,
+    "regions.yaml": Regions,
+    "glossary.yaml": Glossary,
+}
+RESERVED_DIRS = ("pm", "patient-info", "competence", "training")
+
+
+def kind_of(rel: Path) -> type[BaseModel] | None:
+    parts = rel.parts
+    if len(parts) == 1:
+        return SINGLE_FILES.get(parts[0])
+    if parts[0] == "pages" and len(parts) == 2:
+        return Page
+    if parts[0] == "recommendations" and len(parts) == 3:
+        if parts[2] == "document.yaml":
+            return RecommendationDocument
+        if parts[2][:2].isdigit() and parts[2][2:3] == "-":
+            return Chapter
+    return None
+
+
+def _hint_for_unknown(key: str, model: type[BaseModel] | None) -> str:
+    if model is None:
+        return ""
+    close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last field of loc, for spelling hints."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _first_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _first_model(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+_LANG_NAMES = {"sv": "Swedish", "en": "English"}
+
+
+def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    kind = err["type"]
+    last = loc[-1] if loc else ""
+    if kind == "missing":
+        if last in _LANG_NAMES:
+            return f"the {_LANG_NAMES[last]} text ({last}:) is missing; every text needs both sv: and en:"
+        return f"required field '{last}' is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field '{last}'{_hint_for_unknown(str(last), _model_at(model, loc))}"
+    if kind == "string_type":
+        return f"expected text, got {_describe(err.get('input'))}; put the value in quotes if it is meant as text"
+    if kind == "int_type":
+        return f"expected a whole number, got {_describe(err.get('input'))}"
+    if kind == "bool_type":
+        return f"expected true or false, got {_describe(err.get('input'))}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of field: value, got {_describe(err.get('input'))}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe(err.get('input'))}"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{_describe(err.get('input'))} is not allowed here; choose one of {expected}"
+    if kind == "string_pattern_mismatch":
+        return f"{_describe(err.get('input'))} does not have the required form ({err['ctx']['pattern']})"
+    if kind == "value_error":
+        return str(err["ctx"]["error"])
+    if kind == "too_short" and isinstance(err.get("input"), list):
+        return "the list is empty; at least one entry is needed"
+    if kind == "too_short":
+        return "the text is empty"
+    return err["msg"]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
+
+
+def validate_document(doc: Document, model: type[M], problems: Problems) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors(include_url=False):
+            # Tags like '@text' name a member of a tagged union, not a YAML key.
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("@")))
+            if err["type"] == "model_type" and loc in seen:
+                continue
+            seen.add(loc)
+            line, col = doc.locate(loc, key=err["type"] == "extra_forbidden")
+            problems.add(doc.path, line, col, dotted(loc), _message(err, loc, model))
+        return None
+
+
+def load_site(root: Path, problems: Problems) -> Site:
+    """Load every file under root (content/); problems gets every error found."""
+    site = Site(root=root)
+    rec_docs: dict[str, Loaded[RecommendationDocument]] = {}
+    rec_chapters: dict[str, list[Loaded[Chapter]]] = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        rel = path.relative_to(root)
+        if path.suffix.lower() == ".yml":
+            problems.add(path, 1, 1, "", "content files end in .yaml, not .yml")
+            continue
+        model = kind_of(rel)
+        if model is None:
+            if rel.parts[0] in RESERVED_DIRS:
+                message = f"'{rel.parts[0]}/' content is not supported yet; this file cannot be published"
+            else:
+                message = (
+                    "unknown content file; expected regions.yaml, glossary.yaml, references.yaml, "
+                    "pages/<id>.yaml or recommendations/<id>/(document.yaml | NN-<chapter>.yaml)"
+                )
+            problems.add(path, 1, 1, "", message)
+            continue
+        try:
+            doc = load(path)
+        except LoadError as err:
+            problems.add(path, err.line, err.col, err.field, err.message)
+            continue
+        except OSError as err:
+            problems.add(path, 1, 1, "", f"cannot read file: {err.strerror}")
+            continue
+        obj = validate_document(doc, model, problems)
+        if obj is None:
+            continue
+        loaded = Loaded(obj, doc)
+        if model is References:
+            site.references = loaded
+        elif model is Regions:
+            site.regions = loaded
+        elif model is Glossary:
+            site.glossary = loaded
+        elif model is Page:
+            site.pages.append(loaded)
+        elif model is RecommendationDocument:
+            rec_docs[rel.parts[1]] = loaded
+        else:
+            rec_chapters.setdefault(rel.parts[1], []).append(loaded)
+    for name in sorted(set(rec_docs) | set(rec_chapters)):
+        if name not in rec_docs:
+            first = rec_chapters[name][0]
+            problems.add(first.path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
+            continue
+        site.recommendations.append(RecommendationSet(rec_docs[name], rec_chapters.get(name, [])))
+    for name in SINGLE_FILES:
+        if not (root / name).exists():
+            problems.add(root / name, 1, 1, "", f"{name} is missing; the site needs it")
+    return site

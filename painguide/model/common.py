@@ -1,0 +1,181 @@
+"""Content primitives shared by every content kind.
+
+Models are strict: YAML scalars arrive as str/int/float/bool/None from our own
+loader, and nothing is coerced (a "no" never becomes False, "012" never becomes 12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from painguide.safetext import check_markdown
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _parse_date(value: Any) -> Any:
+    # Dates are written as plain YYYY-MM-DD; the loader keeps them as text so that an
+    # impossible date such as 2026-02-30 is reported by field, not by the YAML parser.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2026-05-31")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real calendar date") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=60)]
+"""Stable identifier: letters, digits and hyphens (R-IDENT-1, skane, identification)."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+"""Identifier that also becomes part of a URL: lower-case letters, digits and hyphens."""
+
+Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text is empty")
+    return check_markdown(value)
+
+
+Markdown = Annotated[str, AfterValidator(_nonblank)]
+
+
+class Text(Strict):
+    """Localized text. Swedish is the source, English a full translation; both required."""
+
+    sv: Markdown
+    en: Markdown
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Source(Strict):
+    """Where a fact comes from: a seed file (see content/references.yaml) and its section."""
+
+    file: str
+    section: str = Field(min_length=1)
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Status(str, Enum):
+    draft = "draft"
+    approved = "approved"
+    retired = "retired"
+
+
+def Choice(enum: type[Enum]) -> Any:
+    """An enum field that accepts its values as text (strict mode wants enum instances)."""
+    return Annotated[enum, Field(strict=False)]
+
+
+class ChangeLogEntry(Strict):
+    version: Version
+    date: Date
+    text: Text
+
+
+class DocumentMeta(Strict):
+    """Document control for every controlled document (regional norm: 2 years, at most 5)."""
+
+    version: Version
+    status: Choice(Status)  # type: ignore[valid-type]
+    owner: Text
+    reviewer: Text | None = None
+    approver: Text | None = None
+    approved: Date | None = None
+    valid_until: Date | None = None
+    release_blocker: bool = False
+    changelog: Annotated[list[ChangeLogEntry], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _control(self) -> "DocumentMeta":
+        if self.status is Status.approved:
+            missing = [f for f in ("reviewer", "approver", "approved", "valid_until") if getattr(self, f) is None]
+            if missing:
+                raise ValueError(f"an approved document needs {', '.join(missing)}")
+        if self.approved and self.valid_until:
+            if self.valid_until <= self.approved:
+                raise ValueError(
+                    f"valid_until ({self.valid_until}) must be after the approval date ({self.approved})"
+                )
+            if self.valid_until > self.approved.replace(year=self.approved.year + 5):
+                raise ValueError("valid_until is more than 5 years after approval (the regional maximum)")
+        if self.changelog[0].version != self.version:
+            raise ValueError(
+                f"the first changelog entry is version {self.changelog[0].version}, "
+                f"but the document is version {self.version}; newest entry first"
+            )
+        return self
+
+
+class ChecklistItem(Strict):
+    id: Id
+    text: Text
+    note: Text | None = None
+    variants: list[Slug] | None = None
+    """Variants this item applies to; None means every variant of the checklist."""
+    sources: list[Source] = []
+
+
+class Variant(Strict):
+    id: Slug
+    label: Text
+    description: Text | None = None
+
+
+class ChecklistGroup(Strict):
+    """Items combined by a rule: all must apply, or at least one must."""
+
+    rule: str = Field(pattern=r"^(all|any)$")
+    intro: Text | None = None
+    items: Annotated[list[ChecklistItem], Field(min_length=1)]
+
+
+class Checklist(Strict):
+    """A checklist, kept inside the document it checks, so the two cannot drift apart.
+
+    `page` gives it a page of its own under checklists/<page>/.
+    """
+
+    type: str = Field(pattern="^checklist$")
+    id: Id
+    page: Slug | None = None
+    title: Text
+    intro: Text | None = None
+    variants: list[Variant] = []
+    groups: Annotated[list[ChecklistGroup], Field(min_length=1)]
+    outro: Text | None = None
+    sources: Sources
+
+    @property
+    def items(self) -> list[ChecklistItem]:
+        return [item for group in self.groups for item in group.items]
+
+    @model_validator(mode="after")
+    def _variants_known(self) -> "Checklist":
+        known = {v.id for v in self.variants}
+        for item in self.items:
+            for variant in item.variants or []:
+                if variant not in known:
+                    raise ValueError(f"item {item.id} names variant '{variant}', which this checklist does not define")
+        return self
+
+
+RegionRef = Slug
+"""A region id from content/regions.yaml (checked across files)."""

@@ -1,0 +1,92 @@
+"""Shared data: regions, glossary, seed references and free pages."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field
+
+from painguide.model.common import Choice, Slug, Source, Sources, Strict, Text
+
+
+class Coverage(str, Enum):
+    round_the_clock = "round-the-clock"
+    office_hours_weekend_phone = "office-hours-weekend-phone"
+    office_hours = "office-hours"
+
+
+class Fact(Strict):
+    """A yes/no fact about a region, with the wording the source uses."""
+
+    available: bool
+    text: Text
+
+
+class PalliativeCare(Strict):
+    coverage: Choice(Coverage)  # type: ignore[valid-type]
+    text: Text
+
+
+class Region(Strict):
+    id: Slug
+    name: Text
+    summary: Text
+    specialised_palliative_care: PalliativeCare
+    pain_unit: Fact
+    palliative_inpatient_beds: Fact
+    internal_pumps: Fact
+    """Whether internal pumps are implanted in the region, and where they are done."""
+    notes: Text | None = None
+    sources: Sources
+
+
+class Regions(Strict):
+    """content/regions.yaml"""
+
+    title: Text
+    intro: Text
+    regions: Annotated[list[Region], Field(min_length=1)]
+
+
+class Term(Strict):
+    id: Slug
+    term: Text
+    abbreviation: Text | None = None
+    """Abbreviation per language (MDK in Swedish, MDT in English); explained wherever it appears."""
+    definition: Text
+    sources: list[Source] = []
+
+
+class Glossary(Strict):
+    """content/glossary.yaml"""
+
+    title: Text
+    intro: Text
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
+class Reference(Strict):
+    file: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+    title: Text
+    publisher: str
+    date: str | None = None
+    language: str = Field(pattern="^(sv|en|nb)$")
+
+
+class References(Strict):
+    """content/references.yaml: the source documents that content may cite."""
+
+    title: Text
+    intro: Text
+    references: Annotated[list[Reference], Field(min_length=1)]
+
+
+class Page(Strict):
+    """content/pages/<id>.yaml: a free page; `index` is the home page."""
+
+    id: Slug
+    title: Text
+    nav_title: Text | None = None
+    body: Text
+    sources: list[Source] = []
