@@ -42,10 +42,9 @@ def language_config(renderer: Renderer, lang: str) -> str:
     """mkdocs.<lang>.yml: inherits mkdocs.yml, adds what differs per language."""
     labels = renderer.labels[lang]
     other = [x for x in LANGS if x != lang]
-    alternate = [
-        {"name": renderer.labels[x]["language_name"], "link": "" if x == "sv" else "en/", "lang": x}
-        for x in LANGS
-    ]
+    # Links are relative to this build's root: Swedish is at /, English at /en/.
+    root_of = {"sv": "" if lang == "sv" else "../", "en": "en/" if lang == "sv" else ""}
+    alternate = [{"name": renderer.labels[x]["language_name"], "link": root_of[x], "lang": x} for x in LANGS]
     config = {
         "INHERIT": "mkdocs.yml",
         "site_name": labels["site_name"],

@@ -71,6 +71,10 @@
       boxes.forEach(function (box) {
         box.closest("li").classList.toggle("pg-hidden", !applies(box));
       });
+      root.querySelectorAll(".pg-group").forEach(function (group) {
+        var any = Array.prototype.some.call(group.querySelectorAll("input[data-item]"), applies);
+        group.classList.toggle("pg-hidden", !any);
+      });
       var done = shown.filter(function (box) { return box.checked; }).length;
       var text = template.replace("{x}", done).replace("{n}", shown.length);
       if (announce !== false) progress.textContent = text;
