@@ -35,10 +35,12 @@ class Project:
     root: Path
     today: dt.date = field(default_factory=dt.date.today)
     release: bool = False
+    content_dir: Path | None = None
+    """Content to publish; defaults to <root>/content (tests point it at a fixture)."""
 
     @property
     def content(self) -> Path:
-        return self.root / "content"
+        return self.content_dir or self.root / "content"
 
     @property
     def macros(self) -> Path:

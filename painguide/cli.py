@@ -25,6 +25,7 @@ def _date(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="painguide", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    parser.add_argument("--content", type=Path, default=None, help="content folder (default: <root>/content)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -42,18 +43,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(problems: Problems, out=sys.stderr) -> None:  # type: ignore[no-untyped-def]
+def _report(problems: Problems) -> None:
     for p in problems.warnings + problems.errors:
-        print(p, file=out)
+        print(p, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
-    if not (root / "content").is_dir():
-        print(f"painguide: no content/ folder in {root}", file=sys.stderr)
+    content = (args.content or root / "content").resolve()
+    if not content.is_dir():
+        print(f"painguide: no content folder at {content}", file=sys.stderr)
         return 2
-    project = Project(root=root, today=args.today or dt.date.today(), release=args.release)
+    project = Project(root=root, today=args.today or dt.date.today(), release=args.release, content_dir=content)
     try:
         if args.command == "validate":
             start = time.perf_counter()

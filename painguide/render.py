@@ -49,6 +49,9 @@ def load_labels(macros: Path, problems: Problems) -> dict[str, dict[str, str]]:
         except LoadError as err:
             problems.add(path, err.line, err.col, err.field, err.message)
             continue
+        except OSError as err:
+            problems.add(path, 1, 1, "", f"cannot read the UI labels: {err.strerror}")
+            continue
         for key, value in data.data.items():
             if not isinstance(value, str) or not value.strip():
                 line, col = data.locate((key,))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
-from painguide.build import Project, build
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from painguide.build import Project, build  # noqa: E402
 
 
 @pytest.fixture(scope="session")
