@@ -40,12 +40,38 @@ def _parser() -> argparse.ArgumentParser:
     s = common(sub.add_parser("serve", help="live preview; regenerates when content/ or macros/ change"))
     s.add_argument("--lang", choices=("sv", "en"), default="sv")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
+    n = sub.add_parser("new", help="start a content file from a valid draft template")
+    n.add_argument("kind", choices=("page", "recommendation", "chapter"))
+    n.add_argument("id", help="page id, document id, or <document>/<NN>-<chapter-id>")
     return parser
 
 
 def _report(problems: Problems) -> None:
     for p in problems.warnings + problems.errors:
         print(p, file=sys.stderr)
+
+
+def _new(project: Project, kind: str, ident: str) -> int:
+    from painguide.scaffold import ScaffoldError, new
+    from painguide.yamlload import LoadError, load
+
+    regions = ["skane", "halland", "blekinge", "kronoberg"]
+    source = "001_3d4efd83bd9ebb97.txt"
+    try:  # offer the project's own regions and first source, when they can be read
+        data = load(project.content / "regions.yaml").data
+        regions = [r["id"] for r in data["regions"]]
+        source = load(project.content / "references.yaml").data["references"][0]["file"]
+    except (LoadError, OSError, KeyError, TypeError, IndexError):
+        pass
+    try:
+        for path in new(project.content, kind, ident, project.today, regions, source):
+            print(f"wrote {path}")
+    except ScaffoldError as err:
+        print(f"painguide: {err}", file=sys.stderr)
+        return 2
+    print("fill in every TODO; `painguide build --release` fails until they are gone")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +81,16 @@ def main(argv: list[str] | None = None) -> int:
     if not content.is_dir():
         print(f"painguide: no content folder at {content}", file=sys.stderr)
         return 2
-    project = Project(root=root, today=args.today or dt.date.today(), release=args.release, content_dir=content)
+    today = getattr(args, "today", None) or dt.date.today()
+    project = Project(root=root, today=today, release=getattr(args, "release", False), content_dir=content)
+    if args.command == "schema":
+        from painguide.schema import write_schemas
+
+        written = write_schemas(root / "schemas")
+        print(f"schemas/: {len(written)} file(s) updated")
+        return 0
+    if args.command == "new":
+        return _new(project, args.kind, args.id)
     try:
         if args.command == "validate":
             start = time.perf_counter()

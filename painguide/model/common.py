@@ -17,7 +17,7 @@ from painguide.safetext import check_markdown
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 def _parse_date(value: Any) -> Any:
