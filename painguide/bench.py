@@ -1,0 +1,57 @@
+"""`make bench`: time each build stage on the shipped content and report the site's size.
+
+Prints figures; asserts nothing. Each stage is run several times and the median shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from painguide.build import Project, run_generate, run_mkdocs, validate
+
+
+def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="painguide.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    project = Project(root=args.root.resolve())
+    _, renderer, _ = validate(project)
+    pages = len(renderer.pages)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        t_validate = _median(lambda: validate(project), args.runs)
+        t_generate = _median(lambda: run_generate(project, validate(project)[1]), args.runs) - t_validate
+        t_mkdocs = _median(lambda: run_mkdocs(project, site), max(1, args.runs // 2))
+        html = [p for p in site.rglob("*.html")]
+        total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        print(f"content pages per language : {pages}")
+        print(f"validate                   : {t_validate * 1000:8.1f} ms")
+        print(f"generate (render + write)  : {t_generate * 1000:8.1f} ms  ({t_generate / pages / 2 * 1000:.2f} ms per page)")
+        print(f"mkdocs (sv and en)         : {t_mkdocs * 1000:8.1f} ms")
+        print(f"HTML pages                 : {len(html)}, mean {statistics.mean(p.stat().st_size for p in html) / 1024:.1f} KiB")
+        print(f"site size                  : {total / 1024 / 1024:.2f} MiB")
+        for lang, index in (("sv", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
+            raw = index.read_bytes()
+            print(f"search index {lang}            : {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
+        page = site / "checklists" / "before-intrathecal-treatment" / "index.html"
+        print(f"checklist page (gzipped)   : {len(gzip.compress(page.read_bytes())) / 1024:.1f} KiB HTML")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
