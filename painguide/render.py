@@ -97,6 +97,16 @@ def anchor(ident: str) -> str:
     return ident.lower()
 
 
+def by_file(sources: list[Any]) -> list[tuple[str, list[str]]]:
+    """Sources grouped by file, in order: one source line names each document once."""
+    groups: dict[str, list[str]] = {}
+    for source in sources:
+        sections = groups.setdefault(source.file, [])
+        if source.section not in sections:
+            sections.append(source.section)
+    return list(groups.items())
+
+
 class Renderer:
     def __init__(self, site: Site, macros: Path, labels: dict[str, dict[str, str]], today: dt.date) -> None:
         self.site = site
@@ -110,7 +120,7 @@ class Renderer:
             keep_trailing_newline=True,
             autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
         )
-        self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor)
+        self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
         self.env.globals.update(relative=relative, review_state=review_state)
         self.references = {r.file: r for r in site.references.model.references} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}

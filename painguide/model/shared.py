@@ -69,6 +69,8 @@ class Glossary(Strict):
 class Reference(Strict):
     file: str = Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
     title: Text
+    short_title: Text | None = None
+    """How a page's source line names it (default: the title): short, because it is repeated under every section."""
     publisher: str
     date: str | None = None
     language: str = Field(pattern="^(sv|en|nb)$")
