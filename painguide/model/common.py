@@ -67,7 +67,7 @@ class Source(Strict):
     """Where a fact comes from: a seed file (see content/references.yaml) and its section."""
 
     file: str
-    section: str = Field(min_length=1)
+    section: Markdown
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]

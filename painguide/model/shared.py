@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from painguide.model.common import Choice, Slug, Source, Sources, Strict, Text
+from painguide.model.common import Choice, Markdown, Slug, Source, Sources, Strict, Text
 
 
 class Coverage(str, Enum):
@@ -71,8 +71,8 @@ class Reference(Strict):
     title: Text
     short_title: Text | None = None
     """How a page's source line names it (default: the title): short, because it is repeated under every section."""
-    publisher: str
-    date: str | None = None
+    publisher: Markdown
+    date: Markdown | None = None
     language: str = Field(pattern="^(sv|en|nb)$")
 
 
