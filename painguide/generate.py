@@ -61,11 +61,12 @@ def language_config(renderer: Renderer, lang: str) -> str:
 
 
 def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
+    # Render everything before writing anything: a template error leaves docs/ as it was.
+    rendered = {lang: (renderer.render(lang), language_config(renderer, lang)) for lang in LANGS}
     stats = {}
-    for lang in LANGS:
-        stats[lang] = sync_tree(root / "docs" / lang, renderer.render(lang))
+    for lang, (pages, text) in rendered.items():
+        stats[lang] = sync_tree(root / "docs" / lang, pages)
         config = root / f"mkdocs.{lang}.yml"
-        text = language_config(renderer, lang)
         if not config.is_file() or config.read_text(encoding="utf-8") != text:
             config.write_text(text, encoding="utf-8")
     return stats

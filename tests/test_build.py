@@ -169,6 +169,8 @@ BREAKAGES = {
                       r"content/regions\.yaml:15:5: regions\[1\]\.summary: duplicate key 'summary' \(first written on line 14\)"),
     "removed en text": ("content/glossary.yaml", "definition: {sv: Ett möte., en: A meeting.}", "definition: {sv: Ett möte.}",
                         r"content/glossary\.yaml:\d+:17: terms\[1\]\.definition\.en: the English text \(en:\) is missing"),
+    "template error (generate stage)": ("macros/region.md.j2", "{{ region.summary[lang] }}", "{{ region.nosuch[lang] }}",
+                                        r"template error: .*nosuch"),
     "broken link (MkDocs stage)": ("content/pages/index.yaml", "(demo/index.md)", "(demo/nowhere.md)",
                                    r"mkdocs build of the 'sv' site failed"),
 }
