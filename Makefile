@@ -8,7 +8,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: build test validate serve bench schema browser-deps clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's python3 needs python3-venv for `-m venv`; install it only if missing.
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq python3-venv && \
+	  $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
