@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -10,7 +11,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from painguide.errors import Problems
-from painguide.model.recommendation import Chapter, RecommendationDocument
+from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
 from painguide.yamlload import Document, LoadError, dotted, load
 
@@ -110,6 +111,24 @@ def _first_model(annotation: Any) -> Any:
 
 _LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
+# The models' patterns, in words an editor can act on.
+_PATTERNS = {
+    r"^[A-Za-z0-9][A-Za-z0-9-]*$": "use only letters a–z, digits and hyphens, for example PHASE-1",
+    r"^[a-z0-9][a-z0-9-]*$": "use only lower-case letters a–z (no å, ä, ö), digits and hyphens, for example care-process",
+    r"^\d+\.\d+$": 'write the version as two numbers and a dot, in quotes, for example "1.0"',
+    r"^(all|any)$": "choose all or any",
+    r"^R-[A-Z]+-[0-9]+$": "write a recommendation id as R-, capital letters, a hyphen and a number, for example R-IDENT-1",
+    r"^[0-9]{3}_[0-9a-f]{16}\.txt$": "a source file name looks like 001_3d4efd83bd9ebb97.txt",
+    r"^(sv|en|nb)$": "choose sv, en or nb",
+}
+_LITERAL = re.compile(r"\^[a-z]+\$")
+_LIMITS = {
+    "greater_than_equal": "too small; the lowest allowed value is",
+    "greater_than": "too small; it must be more than",
+    "less_than_equal": "too large; the highest allowed value is",
+    "less_than": "too large; it must be less than",
+}
+
 
 def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     kind = err["type"]
@@ -120,10 +139,17 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
         return f"required field '{last}' is missing"
     if kind == "extra_forbidden":
         return f"unknown field '{last}'{_hint_for_unknown(str(last), _model_at(model, loc))}"
+    if kind == "string_type" and err.get("input") is None:
+        if last in _LANG_NAMES:
+            return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
+        return f"the value is empty; write the text after '{last}:'"
     if kind == "string_type":
         return f"expected text, got {_describe(err.get('input'))}; put the value in quotes if it is meant as text"
     if kind == "int_type":
-        return f"expected a whole number, got {_describe(err.get('input'))}"
+        value = err.get("input")
+        if isinstance(value, str) and len(value) > 1 and value.isdigit() and value.startswith("0"):
+            return f"expected a whole number, got {_describe(value)}; write it without the leading zero"
+        return f"expected a whole number, got {_describe(value)}"
     if kind == "bool_type":
         return f"expected true or false, got {_describe(err.get('input'))}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -134,9 +160,25 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
         expected = err.get("ctx", {}).get("expected", "")
         return f"{_describe(err.get('input'))} is not allowed here; choose one of {expected}"
     if kind == "string_pattern_mismatch":
-        return f"{_describe(err.get('input'))} does not have the required form ({err['ctx']['pattern']})"
+        pattern = err["ctx"]["pattern"]
+        value = err.get("input")
+        if last == "type" and _LITERAL.fullmatch(pattern):
+            close = difflib.get_close_matches(str(value), BLOCK_TYPES, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            return f"unknown block type {_describe(value)}{hint} (the block types are {', '.join(BLOCK_TYPES)})"
+        if pattern in _PATTERNS:
+            return f"{_describe(value)} is not allowed here; {_PATTERNS[pattern]}"
+        return f"{_describe(value)} does not have the required form ({pattern})"
+    if kind in _LIMITS:
+        limit = next(iter(err.get("ctx", {}).values()), "")
+        return f"{_describe(err.get('input'))} is {_LIMITS[kind]} {limit}"
+    if kind == "string_too_long":
+        return f"the text is too long; at most {err['ctx']['max_length']} characters are allowed"
     if kind == "value_error":
-        return str(err["ctx"]["error"])
+        message = str(err["ctx"]["error"])
+        if message == "text is empty" and last in _LANG_NAMES:
+            return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
+        return message
     if kind == "too_short" and isinstance(err.get("input"), list):
         return "the list is empty; at least one entry is needed"
     if kind == "too_short":
@@ -154,17 +196,38 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+def _field_named(err: dict[str, Any], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """For a rule across a model's fields ("valid_until (…) must be after …"), the field
+    the message starts with, so that the position points at it rather than the model."""
+    value = err.get("input")
+    if err["type"] != "value_error" or not isinstance(value, dict):
+        return loc
+    first = str(err["ctx"]["error"]).split(" ", 1)[0]
+    return loc + (first,) if first in value else loc
+
+
 def validate_document(doc: Document, model: type[M], problems: Problems) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         seen: set[tuple[Any, ...]] = set()
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors:
             # Tags like '@text' name a member of a tagged union, not a YAML key.
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("@")))
+            err["loc"] = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("@")))
+        # A block of unknown type was checked as a text block; only its type matters.
+        unknown_types = {
+            err["loc"][:-1] for err in errors
+            if err["type"] == "string_pattern_mismatch" and err["loc"][-1:] == ("type",) and _LITERAL.fullmatch(err["ctx"]["pattern"])
+        }
+        for err in errors:
+            loc = err["loc"]
+            if any(loc[: len(block)] == block and loc != block + ("type",) for block in unknown_types):
+                continue
             if err["type"] == "model_type" and loc in seen:
                 continue
             seen.add(loc)
+            loc = _field_named(err, loc)
             line, col = doc.locate(loc, key=err["type"] == "extra_forbidden")
             problems.add(doc.path, line, col, dotted(loc), _message(err, loc, model))
         return None
@@ -175,6 +238,7 @@ def load_site(root: Path, problems: Problems) -> Site:
     site = Site(root=root)
     rec_docs: dict[str, Loaded[RecommendationDocument]] = {}
     rec_chapters: dict[str, list[Loaded[Chapter]]] = {}
+    rec_invalid: set[str] = set()  # documents that exist but have errors of their own
     for path in sorted(root.rglob("*")):
         if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
             continue
@@ -197,12 +261,18 @@ def load_site(root: Path, problems: Problems) -> Site:
             doc = load(path)
         except LoadError as err:
             problems.add(path, err.line, err.col, err.field, err.message)
+            if model is RecommendationDocument:
+                rec_invalid.add(rel.parts[1])
             continue
         except OSError as err:
             problems.add(path, 1, 1, "", f"cannot read file: {err.strerror}")
+            if model is RecommendationDocument:
+                rec_invalid.add(rel.parts[1])
             continue
         obj = validate_document(doc, model, problems)
         if obj is None:
+            if model is RecommendationDocument:
+                rec_invalid.add(rel.parts[1])
             continue
         loaded = Loaded(obj, doc)
         if model is References:
@@ -218,6 +288,8 @@ def load_site(root: Path, problems: Problems) -> Site:
         else:
             rec_chapters.setdefault(rel.parts[1], []).append(loaded)
     for name in sorted(set(rec_docs) | set(rec_chapters)):
+        if name in rec_invalid:
+            continue  # its document.yaml has errors, reported above
         if name not in rec_docs:
             first = rec_chapters[name][0]
             problems.add(first.path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")

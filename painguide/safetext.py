@@ -7,15 +7,24 @@ silently.
 
 from __future__ import annotations
 
+import html
 import re
 
 # A '<' followed by a letter, '/', '!' or '?' starts an HTML tag, comment or
 # declaration; Markdown would pass it through to the page as raw HTML.
 _HTML = re.compile(r"<\s*[A-Za-z/!?]")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# An inline link or image target: everything up to the closing ')', allowing one level
+# of parentheses inside it, as Markdown does ([x](https://host/a_(b))).
+_INLINE_LINK = re.compile(r"\]\(((?:[^()]|\([^()]*\))*)")
+_REF_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _ALLOWED_SCHEMES = {"https", "mailto", "tel"}
+# attr_list ({: onclick=…} after a link, heading or paragraph) sets HTML attributes.
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n]*=[^}\n]*\}")
+# Browsers drop tabs and line breaks anywhere in a URL, and leading control
+# characters and spaces, before they read the scheme: "java\nscript:" is "javascript:".
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_LEADING = re.compile(r"^[\x00-\x20]+")
 
 
 def check_markdown(text: str) -> str:
@@ -27,9 +36,22 @@ def check_markdown(text: str) -> str:
             f"raw HTML is not allowed in text ('{snippet}…'); use Markdown instead, "
             "or write the character '<' as '&lt;'"
         )
+    match = _ATTR_LIST.search(text)
+    if match:
+        raise ValueError(
+            f"HTML attributes in braces are not allowed in text ('{match.group()}'); remove them"
+        )
     for target in _INLINE_LINK.findall(text) + _REF_LINK.findall(text):
-        check_link(target)
+        check_link(_link_target(target))
     return text
+
+
+def _link_target(raw: str) -> str:
+    """The URL a browser would follow: entities decoded, ignored characters removed."""
+    target = _URL_LEADING.sub("", _URL_IGNORED.sub("", html.unescape(raw)))
+    if target.startswith("<"):
+        return _URL_LEADING.sub("", target[1:]).split(">", 1)[0]
+    return target.split(" ", 1)[0]
 
 
 def check_link(target: str) -> None:

@@ -1,9 +1,10 @@
 """YAML → plain data, with the line and column of every key and value.
 
-The YAML is only *composed* into nodes (never constructed), so no tag can run code,
+The YAML is only *parsed* into events (never constructed), so no tag can run code,
 and we decide every scalar's type ourselves, the YAML 1.2 way: `no`, `on`, `012`,
 `1:30` and `2026-02-30` stay text, for the models to accept or reject by field.
-Duplicate keys, anchors/aliases (the "billion laughs" bomb) and custom tags are errors.
+Duplicate keys, anchors/aliases (the "billion laughs" bomb), custom tags, control
+characters, deep nesting and files over 1 MiB or 50 000 values are errors.
 """
 
 from __future__ import annotations
@@ -56,12 +57,22 @@ class Document:
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
+_STR = "tag:yaml.org,2002:str"
+
+MAX_NODES = 50_000
+"""Values per file (mappings, lists and scalars; keys are not counted). The largest
+real file has a few hundred; 50 000 are parsed in well under a second."""
+
+# What libyaml's reader accepts; anything else is an invisible control character.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.style:  # quoted or block scalar: always text (libyaml gives plain as '')
-        return node.value
-    value = node.value
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    if event.style or event.tag in (_STR, "!"):
+        # Quoted or block text, or an explicit !!str or '!': always text.
+        # (libyaml gives a plain scalar's style as '', pure-Python PyYAML as None.)
+        return event.value
+    value = event.value
     if value in ("", "~", "null"):
         return None
     if value in ("true", "false"):
@@ -73,8 +84,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _pos(item: yaml.Event | yaml.Node) -> tuple[int, int]:
+    return item.start_mark.line + 1, item.start_mark.column + 1
 
 
 def _dotted(loc: Path_) -> str:
@@ -84,89 +95,149 @@ def _dotted(loc: Path_) -> str:
     return out
 
 
-class _Converter:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.seen: set[int] = set()
-
-    def convert(self, node: yaml.Node, loc: Path_) -> Any:
-        line, col = _pos(node)
-        if id(node) in self.seen:
-            raise LoadError(line, col, "YAML anchors and aliases (& and *) are not allowed; write the text out", _dotted(loc))
-        self.seen.add(id(node))
-        if len(loc) > MAX_DEPTH:
-            raise LoadError(line, col, f"data is nested more than {MAX_DEPTH} levels deep", _dotted(loc))
-        if not _tag_allowed(node):
-            raise LoadError(line, col, f"YAML tag '{node.tag}' is not allowed", _dotted(loc))
-        self.doc.values[loc] = (line, col)
-        if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    kl, kc = _pos(key_node)
-                    raise LoadError(kl, kc, "a key must be a plain name", _dotted(loc))
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    kl, kc = _pos(key_node)
-                    raise LoadError(kl, kc, "YAML merge keys (<<) are not allowed", _dotted(loc))
-                key = key_node.value
-                child = loc + (key,)
-                if key in out:
-                    kl, kc = _pos(key_node)
-                    first = self.doc.keys[child]
-                    raise LoadError(kl, kc, f"duplicate key '{key}' (first written on line {first[0]})", _dotted(child))
-                self.doc.keys[child] = _pos(key_node)
-                out[key] = self.convert(value_node, child)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _tag_allowed(node: yaml.Node) -> bool:
-    # Without an explicit !tag, the composer gives a mapping/sequence its standard tag
-    # and a plain scalar the tag the resolver picks (int, bool, timestamp …), which we
-    # ignore and re-type ourselves. Any other tag was written explicitly: refuse it.
-    if isinstance(node, yaml.MappingNode):
-        return node.tag == "tag:yaml.org,2002:map"
-    if isinstance(node, yaml.SequenceNode):
-        return node.tag == "tag:yaml.org,2002:seq"
-    if node.tag == "tag:yaml.org,2002:str":
+def _tag_allowed(event: yaml.Event) -> bool:
+    # An untagged node is typed by us. '!' and !!str mean text; !!map, !!seq and a
+    # standard tag that says what the plain value already is (!!int 12) are harmless.
+    # Any other tag was written to make the parser build something else: refuse it.
+    tag = event.tag
+    if tag is None or tag == "!":
         return True
-    return not node.style and node.tag == _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+    if isinstance(event, yaml.MappingStartEvent):
+        return tag == "tag:yaml.org,2002:map"
+    if isinstance(event, yaml.SequenceStartEvent):
+        return tag == "tag:yaml.org,2002:seq"
+    if tag == _STR:
+        return True
+    return not event.style and tag == _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
 
 
 _RESOLVER = _Loader.__new__(_Loader)
 
 
-def _too_deep(text: str) -> tuple[int, int] | None:
-    # libyaml's composer recurses in C; refuse pathological nesting before it does.
-    depth = 0
-    line = 1
-    col = 0
-    for ch in text:
-        col += 1
-        if ch == "\n":
-            line += 1
-            col = 0
-        elif ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH * 2:
-                return line, col
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-    for number, row in enumerate(text.split("\n"), start=1):
-        if len(row) - len(row.lstrip(" ")) > MAX_DEPTH * 8:
-            return number, 1
-    return None
+class _Builder:
+    """Turns the parser's event stream into plain data, one event at a time.
+
+    Working from events rather than a composed node graph means no recursion (so
+    nesting is limited by our own check, not the C stack), an alias is refused where it
+    is written, and a pathological file is refused as soon as it crosses a limit.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.nodes = 0
+        # Open containers: [container, loc, key of the value expected next (mappings)]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.done = False
+
+    def _child_loc(self) -> Path_ | None:
+        """Where the next node goes: its loc, or None when it is a mapping key."""
+        if not self.stack:
+            return ()
+        container, loc, key = self.stack[-1]
+        if isinstance(container, list):
+            return loc + (len(container),)
+        return None if key is None else loc + (key,)
+
+    def _place(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container, _, key = frame
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[key] = value
+            frame[2] = None
+
+    def _key(self, event: yaml.Event) -> None:
+        container, loc, _ = self.stack[-1]
+        line, col = _pos(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise LoadError(line, col, "a field name must be plain text, not a list or a mapping", _dotted(loc))
+        if event.tag not in (None, "!", _STR):
+            raise LoadError(line, col, f"YAML tags such as '{_short_tag(event.tag)}' are not allowed; remove the tag", _dotted(loc))
+        if not event.style and event.tag is None and event.value == "<<":
+            raise LoadError(line, col, "YAML merge keys (<<) are not allowed; write the fields out in full", _dotted(loc))
+        key = event.value
+        child = loc + (key,)
+        if key in container:
+            first = self.doc.keys[child]
+            raise LoadError(line, col, f"duplicate key '{key}' (first written on line {first[0]}); remove one of them", _dotted(child))
+        self.doc.keys[child] = (line, col)
+        container[key] = None  # holds the key's place, so duplicates and order are kept
+        self.stack[-1][2] = key
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            return
+        if isinstance(event, yaml.DocumentStartEvent):
+            if self.done:
+                line, col = _pos(event)
+                raise LoadError(line, col, "a content file holds one YAML document; remove the second '---' and what follows, or move it to its own file")
+            self.done = True
+            return
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container = self.stack.pop()[0]
+            self._place(container)
+            return
+        line, col = _pos(event)
+        loc = self._child_loc()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            where = loc if loc is not None else self.stack[-1][1]
+            raise LoadError(line, col, "YAML anchors and aliases (& and *) are not allowed; write the text out in full", _dotted(where))
+        if loc is None:
+            self._key(event)
+            return
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise LoadError(line, col, f"the file holds more than {MAX_NODES} values; split it into smaller files", _dotted(loc))
+        if len(loc) > MAX_DEPTH:
+            raise LoadError(line, col, f"data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets", _dotted(loc[:1]))
+        if not _tag_allowed(event):
+            raise LoadError(line, col, f"YAML tags such as '{_short_tag(event.tag)}' are not allowed; remove the tag", _dotted(loc))
+        self.doc.values[loc] = (line, col)
+        if isinstance(event, yaml.MappingStartEvent):
+            self.stack.append([{}, loc, None])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.stack.append([[], loc, None])
+        else:
+            self._place(_scalar(event))
+
+
+# libyaml's wording → what an editor can act on, by the start of the problem text.
+_PROBLEMS = (
+    ("mapping values are not allowed", "a ': ' (colon and space) is not allowed here; put text that contains ': ' in quotes, or check the indentation"),
+    ("found character that cannot start any token", "a value cannot start with this character; put the text in quotes"),
+    ("found unexpected end of stream", "the file ends before a quote or bracket is closed"),
+    ("could not find expected ':'", "a ':' is missing after a field name"),
+    ("did not find expected key", "the indentation is wrong, or a text needs quotes; every field at one level must start in the same column"),
+    ("block sequence entries are not allowed", "a '- ' list item is not allowed here; start the list on a new line"),
+    ("did not find expected ',' or '}'", "a ',' between the entries or the closing '}' is missing"),
+    ("did not find expected ',' or ']'", "a ',' between the entries or the closing ']' is missing"),
+    ("found a tab character", "a tab character is not allowed here; indent with spaces"),
+)
+_CONTEXTS = {
+    "while parsing a flow mapping": "in the { … } that starts on line {line}",
+    "while parsing a flow sequence": "in the [ … ] that starts on line {line}",
+    "while parsing a block mapping": "in the fields that start on line {line}",
+    "while parsing a block collection": "in the list that starts on line {line}",
+    "while scanning a quoted scalar": "in the quoted text that starts on line {line}",
+    "while scanning a simple key": "after the text that starts on line {line}",
+}
 
 
 def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     problem = err.problem or "invalid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        return "a tab character is not allowed here; indent with spaces"
-    text = problem
-    if err.context:
-        text = f"{err.context}, {problem}"
+    text = next((plain for start, plain in _PROBLEMS if problem.startswith(start)), problem)
+    context = _CONTEXTS.get(err.context or "")
+    if context and err.context_mark is not None:
+        text += f" ({context.replace('{line}', str(err.context_mark.line + 1))})"
     return f"YAML syntax error: {text}"
 
 
@@ -182,30 +253,30 @@ def load(path: Path) -> Document:
     except UnicodeDecodeError as err:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise LoadError(line, col, f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8") from None
     if "\t" in text:
         for number, row in enumerate(text.split("\n"), start=1):
             if "\t" in row:
                 raise LoadError(number, row.index("\t") + 1, "a tab character is not allowed; use spaces")
-    deep = _too_deep(text)
-    if deep:
-        raise LoadError(deep[0], deep[1], f"data is nested more than {MAX_DEPTH} levels deep")
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise LoadError(line, col, f"the file contains an invisible control character (U+{ord(bad.group()):04X}); delete it")
+    doc = Document(path=path, data=None)
+    builder = _Builder(doc)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.composer.ComposerError as err:
-        mark = err.problem_mark or err.context_mark
-        message = "YAML anchors and aliases (& and *) are not allowed" if "alias" in (err.problem or "") else _syntax_message(err)
-        raise LoadError(mark.line + 1, mark.column + 1, message) from None
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raise LoadError(mark.line + 1, mark.column + 1, _syntax_message(err)) from None
-    except RecursionError:
-        raise LoadError(1, 1, f"data is nested more than {MAX_DEPTH} levels deep") from None
-    if node is None:
+    except yaml.YAMLError as err:  # pragma: no cover - the checks above come first
+        raise LoadError(1, 1, f"YAML syntax error: {err}") from None
+    if not builder.done:
         raise LoadError(1, 1, "file is empty")
-    doc = Document(path=path, data=None)
-    doc.data = _Converter(doc).convert(node, ())
+    doc.data = builder.root
     if not isinstance(doc.data, dict):
         raise LoadError(1, 1, "the top level of a content file must be a mapping of field: value")
     return doc

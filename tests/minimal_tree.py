@@ -1,0 +1,152 @@
+"""A minimal valid content tree, written file by file, for tests that break one file.
+
+`write_tree(root)` writes content/ (references, regions, glossary, the home page and
+one recommendation document with one chapter) and copies macros/ from the project, so
+`painguide --root <root> validate` passes; a test then overwrites or adds one file.
+Every file is small, so the line:col of each field is easy to read off below.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+SOURCE_FILE = "001_0123456789abcdef.txt"
+
+REFERENCES = f"""\
+title: {{sv: Källor, en: Sources}}
+intro: {{sv: Dokumenten., en: The documents.}}
+references:
+  - file: {SOURCE_FILE}
+    title: {{sv: Rapport, en: Report}}
+    publisher: Region
+    language: sv
+"""
+
+REGIONS = f"""\
+title: {{sv: Regioner, en: Regions}}
+intro: {{sv: Regionerna., en: The regions.}}
+regions:
+  - id: skane
+    name: {{sv: Region Skåne, en: Region Skåne}}
+    summary: {{sv: Sammanfattning., en: Summary.}}
+    specialised_palliative_care:
+      coverage: round-the-clock
+      text: {{sv: Dygnet runt., en: Round the clock.}}
+    pain_unit:
+      available: true
+      text: {{sv: Finns., en: Exists.}}
+    palliative_inpatient_beds:
+      available: true
+      text: {{sv: Finns., en: Exists.}}
+    internal_pumps:
+      available: false
+      text: {{sv: Finns inte., en: Does not exist.}}
+    sources:
+      - {{file: {SOURCE_FILE}, section: Bilaga 2}}
+"""
+
+GLOSSARY = """\
+title: {sv: Ordlista, en: Glossary}
+intro: {sv: Termer., en: Terms.}
+terms:
+  - id: mdk
+    term: {sv: Multidisciplinär konferens, en: Multidisciplinary team conference}
+    abbreviation: {sv: MDK, en: MDT}
+    definition: {sv: Ett möte., en: A meeting.}
+"""
+
+INDEX_PAGE = f"""\
+id: index
+title: {{sv: Start, en: Home}}
+body:
+  sv: Välkommen.
+  en: Welcome.
+sources:
+  - {{file: {SOURCE_FILE}, section: Inledning}}
+"""
+
+DOCUMENT = f"""\
+id: rec
+title: {{sv: Rekommendation, en: Recommendation}}
+short_title: {{sv: Rek, en: Rec}}
+meta:
+  version: "0.1"
+  status: draft
+  owner: {{sv: Chefsamrådet, en: The council}}
+  changelog:
+    - version: "0.1"
+      date: 2026-01-01
+      text: {{sv: Första utkast., en: First draft.}}
+regions: [skane]
+intro: {{sv: Inledning., en: Introduction.}}
+sources:
+  - {{file: {SOURCE_FILE}, section: Förslag}}
+"""
+
+APPROVED_META = """\
+meta:
+  version: "1.0"
+  status: approved
+  owner: {sv: Chefsamrådet, en: The council}
+  reviewer: {sv: Granskare, en: Reviewer}
+  approver: {sv: Godkännare, en: Approver}
+  approved: 2026-01-15
+  valid_until: 2028-01-15
+  changelog:
+    - version: "1.0"
+      date: 2026-01-15
+      text: {sv: Fastställd., en: Approved.}
+"""
+
+CHAPTER = f"""\
+id: scope
+title: {{sv: Omfattning, en: Scope}}
+sources:
+  - {{file: {SOURCE_FILE}, section: Avgränsningar}}
+blocks:
+  - type: recommendation
+    id: R-X-1
+    text:
+      sv: Gör så här.
+      en: Do this.
+    priority: 3
+    sources:
+      - {{file: {SOURCE_FILE}, section: Förslag}}
+"""
+
+FILES = {
+    "references.yaml": REFERENCES,
+    "regions.yaml": REGIONS,
+    "glossary.yaml": GLOSSARY,
+    "pages/index.yaml": INDEX_PAGE,
+    "recommendations/rec/document.yaml": DOCUMENT,
+    "recommendations/rec/01-scope.yaml": CHAPTER,
+}
+
+
+def write_tree(root: Path) -> Path:
+    """Write the minimal valid project under root; return root."""
+    for rel, text in FILES.items():
+        write(root, rel, text)
+    shutil.copytree(PROJECT / "macros", root / "macros")
+    return root
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """text with old replaced by new; old must occur exactly once, so a typo fails loudly."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    """Write content/<rel>: text as UTF-8, bytes exactly as given."""
+    path = root / "content" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return path
