@@ -41,11 +41,16 @@ class Region(Strict):
     sources: Sources
 
 
-class Regions(Strict):
-    """content/regions.yaml"""
+class Listing(Strict):
+    """A shared-data file shown as one page: a title, an introduction, then its entries."""
 
     title: Text
     intro: Text
+
+
+class Regions(Listing):
+    """content/regions.yaml"""
+
     regions: Annotated[list[Region], Field(min_length=1)]
 
 
@@ -58,11 +63,9 @@ class Term(Strict):
     sources: list[Source] = []
 
 
-class Glossary(Strict):
+class Glossary(Listing):
     """content/glossary.yaml"""
 
-    title: Text
-    intro: Text
     terms: Annotated[list[Term], Field(min_length=1)]
 
 
@@ -76,11 +79,9 @@ class Reference(Strict):
     language: str = Field(pattern="^(sv|en|nb)$")
 
 
-class References(Strict):
+class References(Listing):
     """content/references.yaml: the source documents that content may cite."""
 
-    title: Text
-    intro: Text
     references: Annotated[list[Reference], Field(min_length=1)]
 
 
