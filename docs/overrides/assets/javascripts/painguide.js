@@ -113,6 +113,20 @@
     document.querySelectorAll("[data-print-date]").forEach(function (el) { el.textContent = text; });
   }
 
+  // A table too wide for the screen scrolls sideways; keyboard users must be able to
+  // reach the scroller to scroll it (WCAG 2.1.1, axe scrollable-region-focusable).
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset .pg-table, .md-typeset .md-typeset__scrollwrap").forEach(function (box) {
+      if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth) return;
+      box.setAttribute("tabindex", "0");
+      var caption = box.querySelector("caption");
+      if (caption) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption.textContent.trim());
+      }
+    });
+  }
+
   function init() {
     document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
     stampPrintDate();
@@ -123,6 +137,8 @@
   }
 
   window.addEventListener("beforeprint", stampPrintDate);
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
