@@ -1,0 +1,118 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any page, in either language: as built,
+with a checklist half ticked, and on a 320 px wide screen (WCAG 1.4.10 reflow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitecheck import AXE_JS, format_violations, run_axe
+
+
+@pytest.fixture(scope="module")
+def axe_page(browser, browser_context_args: dict):  # noqa: ANN001, ANN201
+    """A page with axe-core injected into every document it loads (faster than a tag)."""
+    context = browser.new_context(**browser_context_args)
+    context.add_init_script(path=str(AXE_JS))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_walk(page, urls: list[str]) -> list[dict]:  # noqa: ANN001
+    violations = []
+    for url in urls:
+        page.goto(url)
+        violations += [{"page": url, **v} for v in run_axe(page)]
+    return violations
+
+
+def test_every_page_has_no_axe_violations(axe_page, pages: list[str]) -> None:
+    violations = axe_walk(axe_page, pages)
+    assert not violations, format_violations(violations)
+
+
+def test_half_ticked_checklists_have_no_axe_violations(axe_page, site_dir: Path, pages: list[str]) -> None:
+    checklists = [p for p in pages if not p.endswith("404.html") and 'class="pg-checklist"' in (site_dir / p.lstrip("/") / "index.html").read_text("utf-8")]
+    assert len(checklists) >= 4, f"expected the checklist pages in both languages, found {checklists}"
+    violations = []
+    for url in checklists:
+        axe_page.goto(url)
+        boxes = axe_page.locator(".pg-checklist input[type=checkbox][data-item]:visible")
+        count = boxes.count()
+        assert count >= 2, f"{url}: only {count} visible checkboxes"
+        for i in range(0, count, 2):
+            boxes.nth(i).check()
+        ticked = (count + 1) // 2
+        progress = axe_page.locator(".pg-progress").inner_text()
+        assert progress.startswith(f"{ticked} "), f"{url}: ticked {ticked} of {count}, progress says {progress!r}"
+        violations += [{"page": f"{url} (half ticked)", **v} for v in run_axe(axe_page)]
+    assert not violations, format_violations(violations)
+
+
+def test_every_page_at_320px_has_no_axe_violations(browser, browser_context_args: dict, pages: list[str]) -> None:
+    context = browser.new_context(**browser_context_args, viewport={"width": 320, "height": 640})
+    context.add_init_script(path=str(AXE_JS))
+    try:
+        violations = axe_walk(context.new_page(), pages)
+    finally:
+        context.close()
+    for v in violations:
+        v["page"] += " (320 px)"
+    assert not violations, format_violations(violations)
+
+
+# -- the accessibility statement -------------------------------------------------------
+
+DIGG_COMPLAINTS = (
+    "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/"
+    "anmal-bristande-tillganglighet"
+)
+
+STATEMENT = {
+    "/accessibility/": {
+        "title": "Tillgänglighetsredogörelse",
+        "must_say": ["2018:1937", "delvis förenlig", "WCAG 2.1", "EN 301 549", "Kända brister", "3.1.2",
+                     "23 november 2026", "axe-core", "Nu HTML Checker", "Linkchecker", "tangentbordet", "platshållare"],
+    },
+    "/en/accessibility/": {
+        "title": "Accessibility statement",
+        "must_say": ["2018:1937", "partially compliant", "WCAG 2.1", "EN 301 549", "Known problems", "3.1.2",
+                     "23 November 2026", "axe-core", "Nu HTML Checker", "Linkchecker", "keyboard", "placeholder"],
+    },
+}
+
+
+@pytest.mark.parametrize("url", list(STATEMENT))
+def test_accessibility_statement_says_what_digg_requires(page, url: str) -> None:
+    expected = STATEMENT[url]
+    page.goto(url)
+    assert page.title().startswith(expected["title"]), page.title()
+    assert expected["title"] in page.locator("h1").inner_text()
+    text = page.locator(".md-content").inner_text()
+    missing = [phrase for phrase in expected["must_say"] if phrase not in text]
+    assert not missing, f"{url} does not mention: {missing}"
+    # The complaint route to DIGG, and a feedback address that is obviously a placeholder.
+    assert page.locator(f'.md-content a[href="{DIGG_COMPLAINTS}"]').count() == 1, f"{url}: no link to DIGG's complaint form"
+    mailto = page.locator('.md-content a[href^="mailto:"]').get_attribute("href")
+    assert mailto and mailto.endswith("@example.org"), f"{url}: the contact should be a placeholder at example.org, not {mailto}"
+
+
+def test_every_page_links_to_the_accessibility_statement_in_its_footer(walker, pages: list[str]) -> None:
+    label = {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"}
+    problems = []
+    for url in pages:
+        lang = "en" if url.startswith("/en/") else "sv"
+        walker.goto(url)
+        links = walker.locator(".md-footer .md-copyright a", has_text=label[lang])
+        if links.count() != 1:
+            problems.append(f"{url}: no footer link labelled {label[lang]!r}")
+            continue
+        target = links.evaluate("a => new URL(a.href).pathname")
+        expected = "/en/accessibility/" if lang == "en" else "/accessibility/"
+        if target != expected and not url.endswith("404.html"):  # 404 pages: see test_languages
+            problems.append(f"{url}: footer link leads to {target}, not {expected}")
+        if walker.request.get(links.evaluate("a => a.href")).status != 200:
+            problems.append(f"{url}: footer link {target} is broken")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,40 @@
+"""No page makes a request to any host but the site's own: no fonts, no analytics, no CDN."""
+
+from __future__ import annotations
+
+from sitecheck import third_party_requests
+
+
+def test_no_page_requests_anything_from_another_host(walker, pages: list[str]) -> None:
+    offenders = []
+    for url in pages:
+        offenders += third_party_requests(walker, url)
+    assert not offenders, "requests to other hosts:\n" + "\n".join(offenders)
+
+
+def test_the_recorder_sees_the_site_s_own_requests(walker) -> None:
+    """Guards the test above: if requests went unrecorded, it would pass vacuously. With the
+    local server treated as foreign, every request the page and its search worker make shows."""
+    seen = third_party_requests(walker, "/checklists/", allowed_host="host.invalid")
+    assert any(u.endswith(".css") for u in seen) and any(u.endswith(".js") for u in seen), seen
+    assert any(u.endswith("/search/search_index.json") for u in seen), f"the search index is not among {seen}"
+    assert all(u.startswith("/checklists/: http://127.0.0.1:") for u in seen), seen
+
+
+def test_searching_and_ticking_request_nothing_from_another_host(walker) -> None:
+    foreign = []
+
+    def record(request) -> None:  # noqa: ANN001
+        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            foreign.append(request.url)
+
+    walker.context.on("request", record)
+    try:
+        walker.goto("/checklists/before-intrathecal-treatment/")
+        walker.locator(".pg-checklist input[type=checkbox]").first.check()
+        walker.locator(".md-search__input").fill("pump")
+        walker.locator(".md-search-result__item").first.wait_for()
+        walker.wait_for_load_state("networkidle")
+    finally:
+        walker.context.remove_listener("request", record)
+    assert not foreign, f"/checklists/before-intrathecal-treatment/ (ticking, searching): {foreign}"
