@@ -161,6 +161,8 @@ class Checklist(Strict):
     variants: list[Variant] = []
     groups: Annotated[list[ChecklistGroup], Field(min_length=1)]
     outro: Text | None = None
+    outcome: Text | None = None
+    """Shown when the ticks meet the rules: every 'all' group complete, at least one item in every 'any' group."""
     sources: Sources
 
     @property

@@ -50,6 +50,17 @@
     var actions = root.querySelector(".pg-actions");
     var variants = root.querySelector(".pg-variants");
     var template = root.getAttribute("data-label-progress");
+    var outcome = root.querySelector(".pg-outcome");
+
+    // The checklist's own rules: every "all" group complete, at least one tick in every "any" group.
+    function rulesMet() {
+      return Array.prototype.every.call(root.querySelectorAll(".pg-group"), function (group) {
+        var mine = boxes.filter(function (box) { return group.contains(box) && applies(box); });
+        if (!mine.length) return true;
+        var ticked = mine.filter(function (box) { return box.checked; }).length;
+        return group.getAttribute("data-rule") === "any" ? ticked > 0 : ticked === mine.length;
+      });
+    }
 
     forgetOtherVersions(store, id, key);
     var ticked = readTicks(store, key);
@@ -77,6 +88,12 @@
       });
       var done = shown.filter(function (box) { return box.checked; }).length;
       var text = template.replace("{x}", done).replace("{n}", shown.length);
+      if (outcome) {
+        var met = shown.length > 0 && rulesMet();
+        outcome.hidden = !met;
+        outcome.textContent = met ? outcome.getAttribute("data-outcome") : "";
+        if (met) text += ". " + outcome.getAttribute("data-outcome");
+      }
       if (announce !== false) progress.textContent = text;
     }
 
