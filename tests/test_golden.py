@@ -31,7 +31,7 @@ def rendered() -> dict[str, str]:
     out = {}
     for lang in LANGS:
         out.update({f"{lang}/{path}": text for path, text in renderer.render(lang).items()})
-        out[f"mkdocs.{lang}.yml"] = language_config(renderer, lang)
+        out[f"mkdocs.{lang}.yml"] = language_config(renderer, lang, ROOT)
     return out
 
 
