@@ -8,11 +8,23 @@ run with a message saying how to install it; nothing is skipped.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from sitecheck import AXE_JS, CHROMIUM, ROOT, install_hint, serve, site_pages
+from sitecheck import (
+    AXE_JS,
+    CHROMIUM,
+    ROOT,
+    broken_links,
+    install_hint,
+    page_facts,
+    serve,
+    site_pages,
+    third_party_requests,
+    vnu_errors,
+)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",  # required as root
@@ -40,6 +52,18 @@ def site_dir(built_site: Path) -> Path:
     return built_site
 
 
+@pytest.fixture(scope="session", autouse=True)
+def offline_checks(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[dict[str, Future]]:
+    """The Nu HTML Checker and linkchecker need no browser: when test_html_and_links.py is
+    part of the run, they start with the first browser test and run beside the others."""
+    wanted = any(item.path.name == "test_html_and_links.py" for item in request.session.items)
+    if not wanted:
+        yield {}
+        return
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="offline-check") as pool:
+        yield {"vnu": pool.submit(vnu_errors, site_dir), "links": pool.submit(broken_links, site_dir)}
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """One local server for the whole session; page.goto("/en/") works in every test."""
@@ -57,6 +81,22 @@ def pages(site_dir: Path) -> list[str]:
     en = [p for p in found if p.startswith("/en/")]
     assert len(sv) == len(en), f"both languages should have the same pages: {len(sv)} sv, {len(en)} en"
     return found
+
+
+@pytest.fixture(scope="session")
+def site_walk(browser, browser_context_args: dict, pages: list[str]) -> dict[str, dict]:  # noqa: ANN001
+    """One visit to every page, shared by the privacy, language and footer tests: the
+    requests it made to other hosts (until the network was idle), and its page_facts."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    walk = {}
+    try:
+        for url in pages:
+            foreign = third_party_requests(page, url)
+            walk[url] = {"third_party": foreign, **page_facts(page)}
+    finally:
+        context.close()
+    return walk
 
 
 @pytest.fixture(scope="module")

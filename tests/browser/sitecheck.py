@@ -69,6 +69,16 @@ def lang_of(url_path: str) -> str:
     return "en" if url_path.startswith("/en/") else "sv"
 
 
+def one_page_of_each_kind(pages: list[str]) -> list[str]:
+    """Per language: the home page, the 404 page, and the first page at each depth of each
+    section (a section's index, a chapter, a checklist, a region, the glossary, ...)."""
+    kinds: dict[tuple, str] = {}
+    for url in pages:
+        parts = [p for p in (url[len("/en"):] if lang_of(url) == "en" else url).split("/") if p]
+        kinds.setdefault((lang_of(url), tuple(parts[:1]), len(parts)), url)
+    return sorted(kinds.values())
+
+
 # -- the server -----------------------------------------------------------------------
 
 
@@ -76,7 +86,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # Tells linkchecker that it may skip its politeness delay for this host.
         self.send_header("LinkChecker", "local test server")
-        self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
@@ -166,6 +175,66 @@ def third_party_requests(page, url: str, allowed_host: str = "127.0.0.1") -> lis
     ]
 
 
+# -- what a page shows ----------------------------------------------------------------
+
+# Interface text, not content: header, tabs, sidebars, footer, search, our banners,
+# document information, checklist controls and print furniture; and every attribute that
+# is read out (aria-label, placeholder, title), except the heading links' titles, which
+# are collected on their own.
+PAGE_FACTS_JS = """() => {
+  const selectors = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top, .md-skip, " +
+    ".admonition-title, .pg-meta dt, .pg-meta dd, .pg-docline, .pg-print-header, .pg-progress, .pg-actions, " +
+    ".pg-storage-note, .pg-variants legend, .pg-tag, .pg-signature, .pg-group > p > em";
+  const chrome = [...document.querySelectorAll(selectors)].map(e => e.textContent);
+  const attributes = ["aria-label", "placeholder", "title", "data-label-progress", "data-label-reset-done"];
+  for (const e of document.querySelectorAll(attributes.map(a => `[${a}]`).join(", "))) {
+    if (e.classList.contains("headerlink")) continue;
+    for (const a of attributes) if (e.hasAttribute(a)) chrome.push(e.getAttribute(a));
+  }
+  const links = (selector) => [...document.querySelectorAll(selector)].map(a => ({
+    text: a.textContent.trim(), hreflang: a.hreflang, path: new URL(a.href).pathname}));
+  return {
+    lang: document.documentElement.lang,
+    chrome: chrome.join("\\n"),
+    headerlink_titles: [...document.querySelectorAll(".headerlink[title]")].map(e => e.title),
+    switcher: links(".md-header a.md-select__link[hreflang]"),
+    footer: links(".md-footer .md-copyright a"),
+  };
+}"""
+
+
+def page_facts(page) -> dict:  # noqa: ANN001
+    """What the loaded page says about itself: <html lang>, interface text, language
+    switcher and footer links."""
+    return page.evaluate(PAGE_FACTS_JS)
+
+
+def search(page, start: str, query: str) -> dict:  # noqa: ANN001
+    """Type query into the search box on page start; the result paths and highlighted words."""
+    from playwright.sync_api import expect
+
+    page.goto(start)
+    box = page.locator(".md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    # "Initialiserar sök" until the search worker has built its index; a query typed
+    # before that is lost.
+    expect(meta).to_have_text(re.compile(r"^(Skriv sökord|Type to start searching)$"), timeout=15_000)
+    # Material searches on keyup. The whole query goes in at once (as when pasting) and one
+    # key is pressed, so no results for a part of it ("pump" while typing "pumpar") can be
+    # mistaken for the results.
+    box.fill(query)
+    box.press("End")
+    expect(meta).to_have_text(re.compile(r"^(\d+ sökresultat|Inga sökresultat|\d+ matching documents?|No matching documents)$"))
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    marks = page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)")
+    return {
+        "count": meta.inner_text(),
+        "paths": sorted({urlsplit(h).path for h in links}),
+        "words": sorted({re.sub(r"\W+$", "", m).lower() for m in marks}),
+    }
+
+
 # -- HTML validity --------------------------------------------------------------------
 
 
@@ -205,15 +274,18 @@ threads=8
 maxrequestspersecond=1000
 [filtering]
 checkextern=0
+# Every page of the local server is ours, not only those under the start URLs.
+internlinks=^http://127\\.0\\.0\\.1:
 [output]
 warnings=1
 [AnchorCheck]
 """
 
 
-def broken_links(site_dir: Path) -> list[str]:
+def broken_links(site_dir: Path, starts: list[str] | None = None, recursion: int | None = None) -> list[str]:
     """Broken links and anchors, found by linkchecker crawling the site through a local
-    server from both language roots and both 404 pages. Each as "<page>: <link>: <why>"."""
+    server, by default from both language roots and both 404 pages (or from the given URL
+    paths, following links `recursion` levels deep). Each as "<page>: <link>: <why>"."""
     assert LINKCHECKER.exists(), install_hint("linkchecker (pip install -e '.[test]')")
     with tempfile.TemporaryDirectory(prefix="painguide-linkcheck-") as tmp:
         config = Path(tmp) / "linkcheckerrc"
@@ -222,10 +294,12 @@ def broken_links(site_dir: Path) -> list[str]:
         os.chmod(tmp, 0o755)
         os.chmod(config, 0o644)
         with serve(site_dir) as base:
-            starts = [base, urljoin(base, "en/")]
-            starts += [urljoin(base, p.lstrip("/")) for p in site_pages(site_dir) if p.endswith("404.html")]
+            if starts is None:
+                starts = ["/", "/en/"] + [p for p in site_pages(site_dir) if p.endswith("404.html")]
+            depth = [] if recursion is None else ["-r", str(recursion)]
             proc = subprocess.run(
-                [str(LINKCHECKER), "-f", str(config), "--no-status", "-o", "csv", *starts],
+                [str(LINKCHECKER), "-f", str(config), "--no-status", "-o", "csv", *depth,
+                 *(urljoin(base, p.lstrip("/")) for p in starts)],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -238,6 +312,7 @@ def broken_links(site_dir: Path) -> list[str]:
             continue
         parent = urlsplit(row["parentname"]).path if row["parentname"] else "(start)"
         link = row["urlname"]
-        problems.append(f"{parent}: {link}: {' '.join(why.split())}")
+        why = " ".join(why.split()).split(" Available anchors:")[0]
+        problems.append(f"{parent}: {link}: {why}")
     assert problems or proc.returncode == 0, f"linkchecker failed without reporting a link:\n{proc.stderr[-2000:]}"
     return problems

@@ -1,17 +1,19 @@
-"""Every page is valid HTML (Nu HTML Checker) and no link or anchor is broken (linkchecker)."""
+"""Every page is valid HTML (Nu HTML Checker) and no link or anchor is broken (linkchecker).
+
+Both checks run in the background from the start of the session (conftest.offline_checks);
+the checker functions are sitecheck.vnu_errors and sitecheck.broken_links.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sitecheck import broken_links, vnu_errors
+from concurrent.futures import Future
 
 
-def test_every_page_is_valid_html(site_dir: Path) -> None:
-    errors = vnu_errors(site_dir)
+def test_every_page_is_valid_html(offline_checks: dict[str, Future]) -> None:
+    errors = offline_checks["vnu"].result(timeout=600)
     assert not errors, f"{len(errors)} Nu HTML Checker error(s):\n" + "\n".join(errors)
 
 
-def test_no_broken_links_or_anchors(site_dir: Path) -> None:
-    broken = broken_links(site_dir)
+def test_no_broken_links_or_anchors(offline_checks: dict[str, Future]) -> None:
+    broken = offline_checks["links"].result(timeout=600)
     assert not broken, f"{len(broken)} broken link(s) or anchor(s):\n" + "\n".join(broken)
