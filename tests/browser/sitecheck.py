@@ -9,6 +9,10 @@ it was found on, so the same code proves the real site clean and a damaged copy 
     third_party_requests(page, url)   requests to any host other than the local server
     vnu_errors(site_dir)              Nu HTML Checker errors
     broken_links(site_dir)            linkchecker: broken links and anchors
+
+and helpers for the browser tests: one_page_of_each_kind(pages), page_facts(page) (what a
+loaded page says: <html lang>, interface text, switcher and footer links) and
+search(page, start, query) (type into Material's search box, read the results).
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from urllib.parse import urljoin, urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LINKCHECKER = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "linkchecker"
+# linkchecker is installed next to the Python that runs the tests (pip install -e '.[test]').
+LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CHROMIUM = Path("/usr/bin/chromium")
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

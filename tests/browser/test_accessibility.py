@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import AXE_JS, format_violations, run_axe
+from sitecheck import AXE_JS, axe_violations, format_violations, run_axe
 
 
 @pytest.fixture(scope="module")
@@ -20,16 +20,8 @@ def axe_page(browser, browser_context_args: dict):  # noqa: ANN001, ANN201
     context.close()
 
 
-def axe_walk(page, urls: list[str]) -> list[dict]:  # noqa: ANN001
-    violations = []
-    for url in urls:
-        page.goto(url)
-        violations += [{"page": url, **v} for v in run_axe(page)]
-    return violations
-
-
 def test_every_page_has_no_axe_violations(axe_page, pages: list[str]) -> None:
-    violations = axe_walk(axe_page, pages)
+    violations = [v for url in pages for v in axe_violations(axe_page, url)]
     assert not violations, format_violations(violations)
 
 
@@ -59,8 +51,7 @@ def test_every_page_at_320px_has_no_axe_violations_and_reflows(browser, browser_
     violations, wide = [], []
     try:
         for url in pages:
-            page.goto(url)
-            violations += [{"page": f"{url} (320 px)", **v} for v in run_axe(page)]
+            violations += [{**v, "page": f"{url} (320 px)"} for v in axe_violations(page, url)]
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > 320:
                 wide.append(f"{url}: {width} px wide at 320 px")
