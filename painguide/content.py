@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,12 @@ _LIMITS = {
 }
 
 
+def _empty_text(last: Any) -> str:
+    if last in _LANG_NAMES:
+        return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
+    return f"the value is empty; write the text after '{last}:'"
+
+
 def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     kind = err["type"]
     last = loc[-1] if loc else ""
@@ -140,9 +147,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
     if kind == "extra_forbidden":
         return f"unknown field '{last}'{_hint_for_unknown(str(last), _model_at(model, loc))}"
     if kind == "string_type" and err.get("input") is None:
-        if last in _LANG_NAMES:
-            return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
-        return f"the value is empty; write the text after '{last}:'"
+        return _empty_text(last)
     if kind == "string_type":
         return f"expected text, got {_describe(err.get('input'))}; put the value in quotes if it is meant as text"
     if kind == "int_type":
@@ -177,7 +182,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
     if kind == "value_error":
         message = str(err["ctx"]["error"])
         if message == "text is empty" and last in _LANG_NAMES:
-            return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
+            return _empty_text(last)
         return message
     if kind == "too_short" and isinstance(err.get("input"), list):
         return "the list is empty; at least one entry is needed"
@@ -238,7 +243,6 @@ def load_site(root: Path, problems: Problems) -> Site:
     site = Site(root=root)
     rec_docs: dict[str, Loaded[RecommendationDocument]] = {}
     rec_chapters: dict[str, list[Loaded[Chapter]]] = {}
-    rec_invalid: set[str] = set()  # documents that exist but have errors of their own
     for path in sorted(root.rglob("*")):
         if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
             continue
@@ -261,18 +265,12 @@ def load_site(root: Path, problems: Problems) -> Site:
             doc = load(path)
         except LoadError as err:
             problems.add(path, err.line, err.col, err.field, err.message)
-            if model is RecommendationDocument:
-                rec_invalid.add(rel.parts[1])
             continue
         except OSError as err:
             problems.add(path, 1, 1, "", f"cannot read file: {err.strerror}")
-            if model is RecommendationDocument:
-                rec_invalid.add(rel.parts[1])
             continue
         obj = validate_document(doc, model, problems)
         if obj is None:
-            if model is RecommendationDocument:
-                rec_invalid.add(rel.parts[1])
             continue
         loaded = Loaded(obj, doc)
         if model is References:
@@ -288,9 +286,9 @@ def load_site(root: Path, problems: Problems) -> Site:
         else:
             rec_chapters.setdefault(rel.parts[1], []).append(loaded)
     for name in sorted(set(rec_docs) | set(rec_chapters)):
-        if name in rec_invalid:
-            continue  # its document.yaml has errors, reported above
         if name not in rec_docs:
+            if os.path.lexists(root / "recommendations" / name / "document.yaml"):
+                continue  # its document.yaml has errors, reported above
             first = rec_chapters[name][0]
             problems.add(first.path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
             continue

@@ -51,11 +51,17 @@
     var variants = root.querySelector(".pg-variants");
     var template = root.getAttribute("data-label-progress");
     var outcome = root.querySelector(".pg-outcome");
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".pg-group"));
+
+    // The group's items that apply to the chosen pump variant.
+    function shownIn(group) {
+      return boxes.filter(function (box) { return group.contains(box) && applies(box); });
+    }
 
     // The checklist's own rules: every "all" group complete, at least one tick in every "any" group.
     function rulesMet() {
-      return Array.prototype.every.call(root.querySelectorAll(".pg-group"), function (group) {
-        var mine = boxes.filter(function (box) { return group.contains(box) && applies(box); });
+      return groups.every(function (group) {
+        var mine = shownIn(group);
         if (!mine.length) return true;
         var ticked = mine.filter(function (box) { return box.checked; }).length;
         return group.getAttribute("data-rule") === "any" ? ticked > 0 : ticked === mine.length;
@@ -80,11 +86,10 @@
     function update(announce) {
       var shown = boxes.filter(applies);
       boxes.forEach(function (box) {
-        box.closest("li").classList.toggle("pg-hidden", !applies(box));
+        box.closest("li").classList.toggle("pg-hidden", shown.indexOf(box) === -1);
       });
-      root.querySelectorAll(".pg-group").forEach(function (group) {
-        var any = Array.prototype.some.call(group.querySelectorAll("input[data-item]"), applies);
-        group.classList.toggle("pg-hidden", !any);
+      groups.forEach(function (group) {
+        group.classList.toggle("pg-hidden", !shownIn(group).length);
       });
       var done = shown.filter(function (box) { return box.checked; }).length;
       var text = template.replace("{x}", done).replace("{n}", shown.length);
