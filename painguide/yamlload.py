@@ -21,6 +21,12 @@ try:  # libyaml is about 11x faster; fall back to pure Python where it is missin
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+# libyaml 0.2.6 and later stop at a nesting depth of their own (1000), sometimes before
+# our MAX_DEPTH check has seen the events. That limit is theirs, not ours: the file is
+# parsed again by PyYAML's pure-Python parser, which has none, so that MAX_DEPTH decides
+# and the message and position are the same whichever libyaml is installed.
+_LIBYAML_DEPTH = "exceeded maximum nesting depth"
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 
@@ -241,6 +247,24 @@ def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {text}"
 
 
+def _build(path: Path, text: str, loader: type) -> tuple[Document, _Builder]:
+    doc = Document(path=path, data=None)
+    builder = _Builder(doc)
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError:
+        raise
+    except yaml.YAMLError as err:  # pragma: no cover - the checks in load() come first
+        raise LoadError(1, 1, f"YAML syntax error: {err}") from None
+    return doc, builder
+
+
+def _syntax_error(err: yaml.MarkedYAMLError) -> LoadError:
+    mark = err.problem_mark or err.context_mark
+    return LoadError(mark.line + 1, mark.column + 1, _syntax_message(err))
+
+
 def load(path: Path) -> Document:
     """Load one content file, or raise LoadError with a position."""
     raw = path.read_bytes()
@@ -264,16 +288,15 @@ def load(path: Path) -> Document:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise LoadError(line, col, f"the file contains an invisible control character (U+{ord(bad.group()):04X}); delete it")
-    doc = Document(path=path, data=None)
-    builder = _Builder(doc)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        doc, builder = _build(path, text, _Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise LoadError(mark.line + 1, mark.column + 1, _syntax_message(err)) from None
-    except yaml.YAMLError as err:  # pragma: no cover - the checks above come first
-        raise LoadError(1, 1, f"YAML syntax error: {err}") from None
+        if _LIBYAML_DEPTH not in (err.problem or "") or _Loader is yaml.SafeLoader:
+            raise _syntax_error(err) from None
+        try:
+            doc, builder = _build(path, text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as again:
+            raise _syntax_error(again) from None
     if not builder.done:
         raise LoadError(1, 1, "file is empty")
     doc.data = builder.root

@@ -399,6 +399,20 @@ def test_flow_nesting_ten_thousand_deep(project: Path, capsys: pytest.CaptureFix
     )
 
 
+def test_libyaml_depth_limit_gives_our_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The lock installs PyYAML with libyaml, whose own depth limit (0.2.6 and later)
+    # fires first on deep flow mappings; the report must not depend on that.
+    import yaml
+
+    assert yaml.__with_libyaml__, "the locked PyYAML should bring libyaml"
+    write(project, PAGE_FILE, INDEX_PAGE + "nav_title: " + "{a: " * 2_000 + "x" + "}" * 2_000 + "\n")
+    # Each '{a: ' is 4 characters; the 41st mapping starts at column 12 + 4 × 40.
+    assert_errors(
+        project, capsys,
+        f"content/pages/index.yaml:8:172: nav_title: data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets",
+    )
+
+
 def test_block_nesting_deep(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     nested = "".join("  " * depth + "a:\n" for depth in range(1, 300))
     write(project, PAGE_FILE, INDEX_PAGE + "nav_title:\n" + nested)
