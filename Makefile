@@ -5,20 +5,42 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test validate serve bench schema browser-deps clean
+.PHONY: build test validate serve bench schema browser-deps clean lock lock-check
 
-$(STAMP): pyproject.toml
+LOCK   := requirements.lock
+PIP_TOOLS := pip-tools==7.6.2
+
+# Every Python package, direct and transitive, comes from the lock with its hashes; the
+# venv is made anew when the lock changes, so what is installed is exactly the lock.
+$(STAMP): $(LOCK)
+	@$(PYTHON) -m painguide.lockfile check
+	rm -rf $(VENV)
 	@# Debian's python3 needs python3-venv for `-m venv`; install it only if missing.
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq python3-venv && \
 	  $(PYTHON) -m venv $(VENV); }
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+## lock-check: fail in one line when requirements.lock no longer matches pyproject.toml
+lock-check:
+	@$(PYTHON) -m painguide.lockfile check
+
+## lock: refresh requirements.lock to the newest versions pyproject.toml allows (then review `git diff requirements.lock`)
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	.venv-lock/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --all-build-deps \
+	  --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
+	$(PYTHON) -m painguide.lockfile stamp
+	rm -rf .venv-lock
+	@git diff --stat -- $(LOCK) 2>/dev/null || true
+
 ## build: validate the content, generate the pages and build site/ (both languages)
-build: $(STAMP)
+build: lock-check $(STAMP)
 	$(BIN)/painguide build
 
 ## validate: check the content only
@@ -34,7 +56,7 @@ browser-deps:
 	sh tests/browser/install-deps.sh
 
 ## test: the whole suite: unit, golden, build and browser tests
-test: $(STAMP) browser-deps
+test: lock-check $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 ## bench: time validate, generate and the MkDocs build on the shipped content

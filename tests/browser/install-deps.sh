@@ -14,6 +14,8 @@ if [ -n "$need" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need
 fi
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+# npm ci installs exactly package-lock.json; it runs again whenever the lock changed.
+if ! cmp -s package-lock.json node_modules/.painguide-lock.json; then
   npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.painguide-lock.json
 fi
