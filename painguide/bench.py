@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +24,12 @@ def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def _process(root: Path, runs: int) -> float:
+    """`painguide validate` as a user runs it: a new Python process, start to exit."""
+    cmd = [sys.executable, "-m", "painguide", "--root", str(root), "validate"]
+    return _median(lambda: subprocess.run(cmd, check=True, capture_output=True), runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         t_mkdocs = _median(lambda: run_mkdocs(project, site), max(1, args.runs // 2))
         html = [p for p in site.rglob("*.html")]
         total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        t_process = _process(project.root, 7)
         print(f"content pages per language : {pages}")
+        print(f"painguide validate process : {t_process * 1000:8.1f} ms  (whole process, start to exit, median of 7)")
         print(f"validate                   : {t_validate * 1000:8.1f} ms")
         print(f"generate (render + write)  : {t_generate * 1000:8.1f} ms  ({t_generate / pages / 2 * 1000:.2f} ms per page)")
         print(f"mkdocs (sv and en)         : {t_mkdocs * 1000:8.1f} ms")

@@ -17,13 +17,17 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
+from typing import TYPE_CHECKING
 
 from painguide.checks import check_site
 from painguide.content import Site, load_site
 from painguide.errors import ContentError, Problems
-from painguide.generate import generate
-from painguide.render import LANGS, Renderer, load_labels
+from painguide.labels import LANGS, load_labels
+
+if TYPE_CHECKING:  # Jinja and the renderer are imported only by the stages that render
+    import jinja2
+
+    from painguide.render import Renderer
 
 
 class BuildError(Exception):
@@ -59,14 +63,24 @@ class Timings:
             self.stages[name] = time.perf_counter() - start
 
 
-def validate(project: Project) -> tuple[Site, Renderer, Problems]:
-    """Load and check everything; raise ContentError listing every problem."""
+def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
+    """Load and check all content and UI labels; raise ContentError listing every problem."""
     problems = Problems(project.root)
     site = load_site(project.content, problems)
     labels = load_labels(project.macros, problems)
     check_site(site, problems, project.today, release=project.release)
     if problems:
         raise ContentError(problems)
+    return site, labels, problems
+
+
+def validate(project: Project) -> tuple[Site, Renderer, Problems]:
+    """check(), then plan the pages to render."""
+    import jinja2
+
+    from painguide.render import Renderer
+
+    site, labels, problems = check(project)
     try:
         renderer = Renderer(site, project.macros, labels, project.today)
     except jinja2.TemplateError as err:  # pragma: no cover - template bugs, not content
@@ -75,6 +89,8 @@ def validate(project: Project) -> tuple[Site, Renderer, Problems]:
 
 
 def _template_error(err: jinja2.TemplateError) -> str:
+    import jinja2
+
     where = ""
     if isinstance(err, jinja2.TemplateSyntaxError):
         where = f"macros/{err.name or err.filename}:{err.lineno}: "
@@ -82,6 +98,10 @@ def _template_error(err: jinja2.TemplateError) -> str:
 
 
 def run_generate(project: Project, renderer: Renderer) -> dict[str, tuple[int, int]]:
+    import jinja2
+
+    from painguide.generate import generate
+
     try:
         return generate(renderer, project.root)
     except jinja2.TemplateError as err:

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from painguide.build import BuildError, Project, Timings, build, run_generate, validate
+from painguide.build import BuildError, Project, Timings, build, check, run_generate, validate
 from painguide.errors import ContentError, Problems
 
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             start = time.perf_counter()
-            _, _, problems = validate(project)
+            _, _, problems = check(project)
             _report(problems)
             print(f"content is valid ({time.perf_counter() - start:.2f} s)")
         elif args.command == "generate":

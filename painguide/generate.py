@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from painguide.render import LANGS, Renderer
+from painguide.labels import LANGS
+from painguide.render import Renderer
 
 
 def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:

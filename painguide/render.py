@@ -17,11 +17,9 @@ import jinja2
 
 from painguide.checks import review_state
 from painguide.content import Site
-from painguide.errors import Problems
 from painguide.model.common import Checklist, Text
-from painguide.yamlload import LoadError, load
+from painguide.labels import LANGS
 
-LANGS = ("sv", "en")
 
 
 @dataclass
@@ -38,39 +36,6 @@ class NavItem:
     title: Text
     path: str | None = None
     children: list["NavItem"] = field(default_factory=list)
-
-
-def load_labels(macros: Path, problems: Problems) -> dict[str, dict[str, str]]:
-    labels: dict[str, dict[str, str]] = {}
-    for lang in LANGS:
-        path = macros / "labels" / f"{lang}.yaml"
-        try:
-            data = load(path)
-        except LoadError as err:
-            problems.add(path, err.line, err.col, err.field, err.message)
-            continue
-        except OSError as err:
-            problems.add(path, 1, 1, "", f"cannot read the UI labels: {err.strerror}")
-            continue
-        for key, value in data.data.items():
-            if not isinstance(value, str) or not value.strip():
-                line, col = data.locate((key,))
-                problems.add(path, line, col, key, "a UI label must be non-empty text")
-        labels[lang] = {k: str(v) for k, v in data.data.items()}
-        labels[lang]["_path"] = str(path)
-        labels[lang]["_doc"] = data  # type: ignore[assignment]
-    if len(labels) == len(LANGS):
-        for lang in LANGS:
-            for other in LANGS:
-                for key in labels[other]:
-                    if key not in labels[lang]:
-                        doc = labels[other]["_doc"]
-                        line, col = doc.locate((key,))  # type: ignore[attr-defined]
-                        problems.add(labels[other]["_path"], line, col, key, f"label '{key}' has no {lang} translation in labels/{lang}.yaml")
-    for lang in labels:
-        labels[lang].pop("_doc", None)
-        labels[lang].pop("_path", None)
-    return labels
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:

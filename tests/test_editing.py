@@ -11,7 +11,7 @@ import pytest
 
 from painguide.build import Project, validate
 from painguide.cli import main
-from painguide.render import LANGS
+from painguide.labels import LANGS
 from painguide.schema import schemas
 from tiny import FIXTURE, ROOT
 

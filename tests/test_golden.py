@@ -15,7 +15,8 @@ from painguide.checks import check_site
 from painguide.content import load_site
 from painguide.errors import Problems
 from painguide.generate import language_config
-from painguide.render import LANGS, Renderer, load_labels
+from painguide.labels import LANGS, load_labels
+from painguide.render import Renderer
 from tiny import FIXTURE, ROOT, TODAY
 
 GOLDEN = ROOT / "tests" / "golden"

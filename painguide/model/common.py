@@ -17,7 +17,9 @@ from painguide.safetext import check_markdown
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
+    # defer_build: a model's validator is built when a file of its kind is first validated,
+    # not at import, so `painguide validate` pays only for the kinds the content uses.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True, defer_build=True)
 
 
 def _parse_date(value: Any) -> Any:
