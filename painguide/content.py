@@ -6,12 +6,13 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from painguide.errors import Problems
+from painguide.kinds import KINDS, RESERVED_DIRS, expected_files, kind_of
 from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
 from painguide.yamlload import Document, LoadError, dotted, load
@@ -40,42 +41,36 @@ class RecommendationSet:
 @dataclass
 class Site:
     root: Path
-    references: Loaded[References] | None = None
-    regions: Loaded[Regions] | None = None
-    glossary: Loaded[Glossary] | None = None
-    pages: list[Loaded[Page]] = field(default_factory=list)
+    items: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
+    """Every valid content file, by kind name (painguide.kinds), in file-name order."""
     recommendations: list[RecommendationSet] = field(default_factory=list)
+    """Recommendation documents with their chapters (two kinds that form one document)."""
+
+    def of(self, kind: str) -> list[Loaded[Any]]:
+        return self.items.get(kind, [])
+
+    def _single(self, kind: str) -> Loaded[Any] | None:
+        found = self.of(kind)
+        return found[0] if found else None
+
+    @property
+    def references(self) -> Loaded[References] | None:
+        return self._single("references")
+
+    @property
+    def regions(self) -> Loaded[Regions] | None:
+        return self._single("regions")
+
+    @property
+    def glossary(self) -> Loaded[Glossary] | None:
+        return self._single("glossary")
+
+    @property
+    def pages(self) -> list[Loaded[Page]]:
+        return self.of("page")
 
     def all_loaded(self) -> list[Loaded[Any]]:
-        out: list[Loaded[Any]] = [x for x in (self.references, self.regions, self.glossary) if x]
-        out += self.pages
-        for rec in self.recommendations:
-            out.append(rec.document)
-            out += rec.chapters
-        return out
-
-
-# Which model each content file is, by its path relative to content/.
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "references.yaml": References,
-    "regions.yaml": Regions,
-    "glossary.yaml": Glossary,
-}
-RESERVED_DIRS = ("pm", "patient-info", "competence", "training")
-
-
-def kind_of(rel: Path) -> type[BaseModel] | None:
-    parts = rel.parts
-    if len(parts) == 1:
-        return SINGLE_FILES.get(parts[0])
-    if parts[0] == "pages" and len(parts) == 2:
-        return Page
-    if parts[0] == "recommendations" and len(parts) == 3:
-        if parts[2] == "document.yaml":
-            return RecommendationDocument
-        if parts[2][:2].isdigit() and parts[2][2:3] == "-":
-            return Chapter
-    return None
+        return [item for kind in KINDS for item in self.of(kind.name)]
 
 
 def _hint_for_unknown(key: str, model: type[BaseModel] | None) -> str:
@@ -241,24 +236,19 @@ def validate_document(doc: Document, model: type[M], problems: Problems) -> M | 
 def load_site(root: Path, problems: Problems) -> Site:
     """Load every file under root (content/); problems gets every error found."""
     site = Site(root=root)
-    rec_docs: dict[str, Loaded[RecommendationDocument]] = {}
-    rec_chapters: dict[str, list[Loaded[Chapter]]] = {}
     for path in sorted(root.rglob("*")):
         if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
             continue
-        rel = path.relative_to(root)
+        rel = PurePosixPath(path.relative_to(root).as_posix())
         if path.suffix.lower() == ".yml":
             problems.add(path, 1, 1, "", "content files end in .yaml, not .yml")
             continue
-        model = kind_of(rel)
-        if model is None:
+        kind = kind_of(rel)
+        if kind is None:
             if rel.parts[0] in RESERVED_DIRS:
                 message = f"'{rel.parts[0]}/' content is not supported yet; this file cannot be published"
             else:
-                message = (
-                    "unknown content file; expected regions.yaml, glossary.yaml, references.yaml, "
-                    "pages/<id>.yaml or recommendations/<id>/(document.yaml | NN-<chapter>.yaml)"
-                )
+                message = f"unknown content file; expected one of {expected_files()}"
             problems.add(path, 1, 1, "", message)
             continue
         try:
@@ -269,31 +259,25 @@ def load_site(root: Path, problems: Problems) -> Site:
         except OSError as err:
             problems.add(path, 1, 1, "", f"cannot read file: {err.strerror}")
             continue
-        obj = validate_document(doc, model, problems)
-        if obj is None:
-            continue
-        loaded = Loaded(obj, doc)
-        if model is References:
-            site.references = loaded
-        elif model is Regions:
-            site.regions = loaded
-        elif model is Glossary:
-            site.glossary = loaded
-        elif model is Page:
-            site.pages.append(loaded)
-        elif model is RecommendationDocument:
-            rec_docs[rel.parts[1]] = loaded
-        else:
-            rec_chapters.setdefault(rel.parts[1], []).append(loaded)
-    for name in sorted(set(rec_docs) | set(rec_chapters)):
-        if name not in rec_docs:
+        obj = validate_document(doc, kind.load_model(), problems)
+        if obj is not None:
+            site.items.setdefault(kind.name, []).append(Loaded(obj, doc))
+    _group_recommendations(site, root, problems)
+    for kind in KINDS:
+        if kind.required and not (root / kind.files).exists():
+            problems.add(root / kind.files, 1, 1, "", f"{kind.files} is missing; the site needs it")
+    return site
+
+
+def _group_recommendations(site: Site, root: Path, problems: Problems) -> None:
+    documents = {item.path.parent.name: item for item in site.of("recommendation-document")}
+    chapters: dict[str, list[Loaded[Chapter]]] = {}
+    for chapter in site.of("chapter"):
+        chapters.setdefault(chapter.path.parent.name, []).append(chapter)
+    for name in sorted(set(documents) | set(chapters)):
+        if name not in documents:
             if os.path.lexists(root / "recommendations" / name / "document.yaml"):
                 continue  # its document.yaml has errors, reported above
-            first = rec_chapters[name][0]
-            problems.add(first.path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
+            problems.add(chapters[name][0].path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
             continue
-        site.recommendations.append(RecommendationSet(rec_docs[name], rec_chapters.get(name, [])))
-    for name in SINGLE_FILES:
-        if not (root / name).exists():
-            problems.add(root / name, 1, 1, "", f"{name} is missing; the site needs it")
-    return site
+        site.recommendations.append(RecommendationSet(documents[name], chapters.get(name, [])))

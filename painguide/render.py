@@ -16,7 +16,8 @@ from typing import Any
 import jinja2
 
 from painguide.checks import review_state
-from painguide.content import Site
+from painguide.content import Loaded, Site
+from painguide.kinds import BY_NAME, KINDS, Kind
 from painguide.model.common import Checklist, Text
 from painguide.labels import LANGS
 
@@ -91,61 +92,101 @@ class Renderer:
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.pages, self.nav = self._plan()
 
-    # -- what pages exist -------------------------------------------------------------
+    # -- what pages exist: one planner per kind, in the registry's order ------------------
     def _plan(self) -> tuple[list[OutPage], list[NavItem]]:
-        pages: list[OutPage] = []
-        nav: list[NavItem] = []
-        free = {p.model.id: p.model for p in self.site.pages}
+        self._pages: list[OutPage] = []
+        self._nav: list[NavItem] = []
+        self._trailing: list[NavItem] = []  # free pages come last in the navigation
+        for kind in KINDS:
+            items = self.site.of(kind.name)
+            if kind.planner:
+                getattr(self, f"_plan_{kind.planner}")(kind, items)
+            elif kind.nav and items:
+                self._plan_collection(kind, items)
+        self._nav += self._trailing
+        return self._pages, self._nav
+
+    def _add(self, path: str, template: str, title: Text, context: dict[str, Any]) -> OutPage:
+        page = OutPage(path, template, title, context)
+        self._pages.append(page)
+        return page
+
+    def _plan_collection(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        """One page per file, and a section index that lists them all."""
+        assert kind.nav and kind.template
+        title = self._label_text(kind.nav)
+        index = f"{posixpath.dirname(kind.page_path(items[0].model))}/index.md"
+        section = NavItem(title, index if kind.index else None)
+        entries = []
+        for item in items:
+            path = kind.page_path(item.model)
+            meta = getattr(item.model, "meta", None)
+            self._add(path, kind.template, item.model.title, {"item": item.model, "meta": meta})
+            section.children.append(NavItem(item.model.title, path))
+            entries.append((item.model, path))
+        if kind.index:
+            self._add(index, kind.index, title, {"entries": entries})
+        self._nav.append(section)
+
+    def _plan_pages(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        free = {p.model.id: p.model for p in items}
         if "index" in free:
-            pages.append(OutPage("index.md", "page.md.j2", free["index"].title, {"item": free["index"]}))
-            nav.append(NavItem(Text(sv=self.labels["sv"]["nav_home"], en=self.labels["en"]["nav_home"]), "index.md"))
+            self._add("index.md", kind.template, free["index"].title, {"item": free["index"]})
+            self._nav.append(NavItem(self._label_text("nav_home"), "index.md"))
+        for page_id, page in sorted(free.items()):
+            if page_id != "index":
+                path = kind.page_path(page)
+                self._add(path, kind.template, page.title, {"item": page})
+                self._trailing.append(NavItem(page.nav_title or page.title, path))
+
+    def _plan_recommendations(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        chapter_kind = BY_NAME["chapter"]
         checklists: list[tuple[Checklist, Any, str]] = []
         for rec in self.site.recommendations:
             doc = rec.document.model
-            index = f"{doc.id}/index.md"
-            chapters = [(c.model, f"{doc.id}/{c.model.id}.md") for c in rec.chapters]
+            index = kind.page_path(doc)
+            chapters = [(c.model, chapter_kind.page_path(c.model, folder=doc.id)) for c in rec.chapters]
             common = {"doc": doc, "meta": doc.meta, "doc_index": index, "chapters": chapters}
-            pages.append(OutPage(index, "recommendation_index.md.j2", doc.title, dict(common)))
+            self._add(index, kind.template, doc.title, dict(common))
             section = NavItem(doc.short_title, index)
             for chapter, path in chapters:
-                pages.append(OutPage(path, "chapter.md.j2", chapter.title, {**common, "chapter": chapter}))
+                self._add(path, chapter_kind.template, chapter.title, {**common, "chapter": chapter})
                 section.children.append(NavItem(chapter.title, path))
                 for block in chapter.blocks:
                     if isinstance(block, Checklist) and block.page:
                         checklists.append((block, common, path))
-            nav.append(section)
+            self._nav.append(section)
         if checklists:
             section = NavItem(self._label_text("nav_checklists"), "checklists/index.md")
             entries = []
             for cl, common, chapter_path in checklists:
                 path = f"checklists/{cl.page}.md"
                 entries.append((cl, path, common["doc"]))
-                pages.append(OutPage(path, "checklist_page.md.j2", cl.title, {**common, "checklist": cl, "chapter_path": chapter_path}))
+                self._add(path, "checklist_page.md.j2", cl.title, {**common, "checklist": cl, "chapter_path": chapter_path})
                 section.children.append(NavItem(cl.title, path))
-            pages.append(OutPage("checklists/index.md", "checklist_index.md.j2", section.title, {"entries": entries}))
-            nav.append(section)
-        if self.site.regions:
-            regions = self.site.regions.model
-            section = NavItem(regions.title, "regions/index.md")
-            pages.append(OutPage("regions/index.md", "regions_index.md.j2", regions.title, {"regions": regions}))
-            for region in regions.regions:
-                path = f"regions/{region.id}.md"
-                pages.append(OutPage(path, "region.md.j2", region.name, {"region": region, "regions": regions}))
-                section.children.append(NavItem(region.name, path))
-            nav.append(section)
-        if self.site.glossary:
-            glossary = self.site.glossary.model
-            pages.append(OutPage("glossary.md", "glossary.md.j2", glossary.title, {"glossary": glossary}))
-            nav.append(NavItem(glossary.title, "glossary.md"))
-        if self.site.references:
-            refs = self.site.references.model
-            pages.append(OutPage("sources.md", "references.md.j2", refs.title, {"references": refs}))
-            nav.append(NavItem(refs.title, "sources.md"))
-        for page_id, page in sorted(free.items()):
-            if page_id != "index":
-                pages.append(OutPage(f"{page_id}.md", "page.md.j2", page.title, {"item": page}))
-                nav.append(NavItem(page.nav_title or page.title, f"{page_id}.md"))
-        return pages, nav
+            self._add("checklists/index.md", "checklist_index.md.j2", section.title, {"entries": entries})
+            self._nav.append(section)
+
+    def _plan_regions(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        if not items:
+            return
+        regions = items[0].model
+        section = NavItem(regions.title, "regions/index.md")
+        self._add("regions/index.md", "regions_index.md.j2", regions.title, {"regions": regions})
+        for region in regions.regions:
+            path = kind.page_path(region)
+            self._add(path, kind.template, region.name, {"region": region, "regions": regions})
+            section.children.append(NavItem(region.name, path))
+        self._nav.append(section)
+
+    def _plan_listing(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        """A shared-data file shown as one page (glossary, references)."""
+        if not items:
+            return
+        listing = items[0].model
+        path = kind.page_path(listing)
+        self._add(path, kind.template, listing.title, {kind.name: listing})
+        self._nav.append(NavItem(listing.title, path))
 
     def _label_text(self, key: str) -> Text:
         return Text.model_construct(sv=self.labels["sv"][key], en=self.labels["en"][key])

@@ -5,27 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from painguide.model.recommendation import Chapter, RecommendationDocument
-from painguide.model.shared import Glossary, Page, References, Regions
-
-KINDS: dict[str, type[BaseModel]] = {
-    "chapter": Chapter,
-    "recommendation-document": RecommendationDocument,
-    "regions": Regions,
-    "glossary": Glossary,
-    "references": References,
-    "page": Page,
-}
+from painguide.kinds import KINDS
 
 
 def schemas() -> dict[str, str]:
     out = {}
-    for kind, model in KINDS.items():
-        schema = model.model_json_schema(mode="validation")
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.schema.json", **schema}
-        out[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    for kind in KINDS:
+        schema = kind.load_model().model_json_schema(mode="validation")
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind.name}.schema.json", **schema}
+        out[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     return out
 
 
