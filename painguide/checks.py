@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,8 @@ from pydantic import BaseModel
 
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
+from painguide.kinds import KINDS
+from painguide.model.care import Contact, Step
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Status
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.yamlload import dotted
@@ -17,7 +20,7 @@ from painguide.yamlload import dotted
 Loc = tuple[Any, ...]
 
 # Ids that other documents cite (PMs, training, checklists) share one namespace.
-CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock)
+CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step)
 
 
 def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
@@ -47,6 +50,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
     known_files = {r.file for r in site.references.model.references} if site.references else None
     citable: dict[str, tuple[Loaded[Any], Loc]] = {}
     region_ids = {r.id for r in site.regions.model.regions} if site.regions else None
+    cites: list[tuple[Loaded[Any], Loc, str]] = []
 
     for item in site.all_loaded():
         for loc, obj in walk(item.model):
@@ -60,6 +64,10 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     citable[obj.id] = (item, loc)
             if isinstance(obj, TableBlock):
                 _check_totals(problems, item, loc, obj)
+            if isinstance(obj, Step):
+                cites += [(item, loc + ("implements", i), ident) for i, ident in enumerate(obj.implements)]
+            if isinstance(obj, Contact) and obj.placeholder and release:
+                _add(problems, item, loc + ("placeholder",), "the phone number is still a placeholder; the region must add it before release")
             if isinstance(obj, DocumentMeta):
                 check_review_date(problems, item, loc, obj, today, release)
                 if release and obj.status is Status.draft and obj.release_blocker:
@@ -82,12 +90,26 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     _add(problems, site.glossary, ("terms", i, "abbreviation", lang), f"abbreviation '{abbr}' is already explained by term {seen[abbr] + 1}")
                 seen[abbr] = i
 
-    pages: dict[str, Loaded[Any]] = {}
-    for page in site.pages:
-        stem = page.path.stem
-        if page.model.id != stem:
-            _add(problems, page, ("id",), f"id '{page.model.id}' must match the file name '{stem}'")
-        pages[page.model.id] = page
+    for item, loc, ident in cites:
+        if ident not in citable:
+            close = difflib.get_close_matches(ident, list(citable), n=1, cutoff=0.7)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            _add(problems, item, loc, f"unknown id '{ident}'{hint}; implements names a recommendation or requirement point by its id")
+
+    for kind in KINDS:
+        if not kind.files.endswith("/*.yaml"):
+            continue
+        for item in site.of(kind.name):
+            if item.model.id != item.path.stem:
+                _add(problems, item, ("id",), f"id '{item.model.id}' must match the file name '{item.path.stem}'")
+    for item in site.of("pm"):
+        _check_regions(problems, item, item.model.regions, region_ids)
+        leaflets = {x.model.id for x in site.of("patient-info")}
+        for i, leaflet in enumerate(item.model.patient_info):
+            if leaflet not in leaflets:
+                _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml")
+
+    pages = {page.model.id: page for page in site.pages}
     if site.pages and "index" not in pages:
         problems.add(site.root / "pages" / "index.yaml", 1, 1, "", "the home page pages/index.yaml is missing")
 
@@ -96,9 +118,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
         doc = rec.document
         if doc.model.id != doc.path.parent.name:
             _add(problems, doc, ("id",), f"id '{doc.model.id}' must match the folder name '{doc.path.parent.name}'")
-        for i, region in enumerate(doc.model.regions):
-            if region_ids is not None and region not in region_ids:
-                _add(problems, doc, ("regions", i), f"unknown region '{region}'; known regions are {', '.join(sorted(region_ids))}")
+        _check_regions(problems, doc, doc.model.regions, region_ids)
         chapter_ids: dict[str, Loaded[Any]] = {}
         for chapter in rec.chapters:
             cid = chapter.model.id
@@ -112,6 +132,12 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     if obj.page in checklist_pages or obj.page == "index":
                         _add(problems, chapter, loc + ("page",), f"checklist page '{obj.page}' is already used")
                     checklist_pages[obj.page] = (chapter, loc)
+
+
+def _check_regions(problems: Problems, item: Loaded[Any], regions: list[str], known: set[str] | None) -> None:
+    for i, region in enumerate(regions):
+        if known is not None and region not in known:
+            _add(problems, item, ("regions", i), f"unknown region '{region}'; known regions are {', '.join(sorted(known))}")
 
 
 def _unique(problems: Problems, entries: list[tuple[Any, Loc]], item: Loaded[Any] | None, what: str) -> None:

@@ -91,6 +91,7 @@ class Renderer:
         self.references = {r.file: r for r in site.references.model.references} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.pages, self.nav = self._plan()
+        self.citable_paths, self.implemented_in = self._trace()
 
     # -- what pages exist: one planner per kind, in the registry's order ------------------
     def _plan(self) -> tuple[list[OutPage], list[NavItem]]:
@@ -188,6 +189,36 @@ class Renderer:
         self._add(path, kind.template, listing.title, {kind.name: listing})
         self._nav.append(NavItem(listing.title, path))
 
+    def _trace(self) -> tuple[dict[str, tuple[str, str | None]], dict[str, list[tuple[Any, int, str]]]]:
+        """Where each citable id is shown (page, anchor), and which PM steps implement it."""
+        where: dict[str, tuple[str, str | None]] = {}
+        chapter_kind = BY_NAME["chapter"]
+        for rec in self.site.recommendations:
+            for chapter in rec.chapters:
+                path = chapter_kind.page_path(chapter.model, folder=rec.document.model.id)
+                for block in chapter.model.blocks:
+                    ident = getattr(block, "id", None)
+                    if isinstance(block, Checklist):
+                        for item in block.items:
+                            where[item.id] = (f"checklists/{block.page}.md", anchor(item.id)) if block.page else (path, None)
+                        where[block.id] = (f"checklists/{block.page}.md", None) if block.page else (path, None)
+                    elif ident:
+                        has_anchor = block.type in ("recommendation", "table")
+                        where[ident] = (path, anchor(ident) if has_anchor else None)
+                    for item in getattr(block, "items", []) or []:
+                        if getattr(item, "id", None) and item.id not in where:
+                            where[item.id] = (path, None)
+        implemented: dict[str, list[tuple[Any, int, str]]] = {}
+        pm_kind = BY_NAME["pm"]
+        for item in self.site.of("pm"):
+            path = pm_kind.page_path(item.model)
+            for number, step in enumerate(item.model.steps, start=1):
+                if step.id:
+                    where[step.id] = (path, f"{item.model.id}-step-{number}")
+                for ident in step.implements:
+                    implemented.setdefault(ident, []).append((item.model, number, path))
+        return where, implemented
+
     def _label_text(self, key: str) -> Text:
         return Text.model_construct(sv=self.labels["sv"][key], en=self.labels["en"][key])
 
@@ -218,6 +249,8 @@ class Renderer:
                 "regions_by_id": self.regions,
                 "nav": self.nav,
                 "site_pages": self.pages,
+                "citable_paths": self.citable_paths,
+                "implemented_in": self.implemented_in,
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -166,7 +166,7 @@ BREAKAGES = {
                         r"content/recommendations/demo/01-basics\.yaml:\d+:\d+: .*YAML syntax error"),
     "duplicate key": ("content/regions.yaml", "    summary: {sv: Har lite., en: Has little.}",
                       "    summary: {sv: Har lite., en: Has little.}\n    summary: {sv: X, en: X}",
-                      r"content/regions\.yaml:15:5: regions\[1\]\.summary: duplicate key 'summary' \(first written on line 14\)"),
+                      r"content/regions\.yaml:25:5: regions\[1\]\.summary: duplicate key 'summary' \(first written on line 24\)"),
     "removed en text": ("content/glossary.yaml", "definition: {sv: Ett möte., en: A meeting.}", "definition: {sv: Ett möte.}",
                         r"content/glossary\.yaml:\d+:17: terms\[1\]\.definition\.en: the English text \(en:\) is missing"),
     "template error (generate stage)": ("macros/region.md.j2", "{{ region.summary[lang] }}", "{{ region.nosuch[lang] }}",
@@ -200,6 +200,8 @@ def test_deleted_content_leaves_no_generated_page(tiny: Path) -> None:
     regions.write_text(text[: text.index("  - id: south")], encoding="utf-8")
     document = tiny / "content" / "recommendations" / "demo" / "document.yaml"
     document.write_text(document.read_text(encoding="utf-8").replace("[north, south]", "[north]"), encoding="utf-8")
+    pm = tiny / "content" / "pm" / "demo-pm.yaml"
+    pm.write_text(pm.read_text(encoding="utf-8").replace("[north, south]", "[north]"), encoding="utf-8")
     assert main(["--root", str(tiny), "build", "--today", "2026-11-23"]) == 0
     for lang in ("sv", "en"):
         assert not (tiny / "docs" / lang / "regions" / "south.md").exists()

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from painguide.model.care import Contact
 from painguide.model.common import Choice, Markdown, Slug, Source, Sources, Strict, Text
 
 
@@ -38,6 +39,8 @@ class Region(Strict):
     internal_pumps: Fact
     """Whether internal pumps are implanted in the region, and where they are done."""
     notes: Text | None = None
+    contacts: list[Contact] = []
+    """Whom to call, by hours; PMs and leaflets show these and never retype them."""
     sources: Sources
 
 
