@@ -16,8 +16,10 @@ from typing import Any
 import jinja2
 
 from painguide.checks import review_state
-from painguide.content import Loaded, Site
+from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import BY_NAME, KINDS, Kind
+from painguide.register import Entry, api_json
+from painguide.register import state as register_state
 from painguide.model.common import Checklist, Text
 from painguide.labels import LANGS
 
@@ -87,7 +89,7 @@ class Renderer:
             autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
         )
         self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
-        self.env.globals.update(relative=relative, review_state=review_state)
+        self.env.globals.update(relative=relative, review_state=review_state, register_state=register_state)
         self.references = {r.file: r for r in site.references.model.references} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.pages, self.nav = self._plan()
@@ -104,8 +106,46 @@ class Renderer:
                 getattr(self, f"_plan_{kind.planner}")(kind, items)
             elif kind.nav and items:
                 self._plan_collection(kind, items)
+        self._plan_views()
         self._nav += self._trailing
         return self._pages, self._nav
+
+    # -- pages built across kinds: the document register, coverage, region packets -------
+    def _plan_views(self) -> None:
+        self.register = self._register_entries()
+        if self.register:
+            self._add("documents.md", "documents.md.j2", self._label_text("nav_documents"), {"entries": self.register})
+            self._trailing.insert(0, NavItem(self._label_text("nav_documents"), "documents.md"))
+        procedures = [item.model for item in self.site.of("pm")]
+        points = [(cl, item) for cl in self._checklists() if cl.coverage for item in cl.items]
+        pm_section = next((n for n in self._nav if n.path == "pm/index.md"), None)
+        if procedures and points and pm_section:
+            self._add("pm/coverage.md", "coverage.md.j2", self._label_text("coverage_title"), {"points": points})
+            pm_section.children.append(NavItem(self._label_text("coverage_title"), "pm/coverage.md"))
+        regions_section = next((n for n in self._nav if n.path == "regions/index.md"), None)
+        if procedures and regions_section and self.site.regions:
+            for region in self.site.regions.model.regions:
+                title = Text.model_construct(**{lang: self.labels[lang]["packet_title"].replace("{region}", region.name[lang]) for lang in LANGS})
+                applies = [pm for pm in procedures if region.id in pm.regions]
+                self._add(f"regions/{region.id}/packet.md", "packet.md.j2", title, {"region": region, "procedures": applies})
+                regions_section.children.append(NavItem(title, f"regions/{region.id}/packet.md"))
+
+    def _checklists(self, recs: list[RecommendationSet] | None = None) -> list[Checklist]:
+        recs = self.site.recommendations if recs is None else recs
+        return [b for rec in recs for c in rec.chapters for b in c.model.blocks if isinstance(b, Checklist)]
+
+    def _register_entries(self) -> list[Entry]:
+        """Controlled documents in registry order; a recommendation's checklist pages follow it."""
+        entries: list[Entry] = []
+        for kind in (k for k in KINDS if k.controlled):
+            for item in self.site.of(kind.name):
+                model = item.model
+                entries.append(Entry(model.id, kind.name, model.title, kind.page_path(model), model.meta))
+                rec = [r for r in self.site.recommendations if r.document is item]
+                for cl in self._checklists(rec):
+                    if cl.page:
+                        entries.append(Entry(cl.id, "checklist", cl.title, f"checklists/{cl.page}.md", model.meta))
+        return entries
 
     def _add(self, path: str, template: str, title: Text, context: dict[str, Any]) -> OutPage:
         page = OutPage(path, template, title, context)
@@ -257,6 +297,8 @@ class Renderer:
             if abbr:
                 text += "\n" + abbr + "\n"
             out[page.path] = text
+        if self.register:  # the same register in each language tree: /api/documents.json, /en/api/documents.json
+            out["api/documents.json"] = api_json(self.register, LANGS, self.today)
         return out
 
     def nav_config(self, lang: str) -> list[Any]:

@@ -6,14 +6,16 @@ import json
 from pathlib import Path
 
 from painguide.kinds import KINDS
+from painguide.register import api_schema
 
 
 def schemas() -> dict[str, str]:
     out = {}
-    for kind in KINDS:
-        schema = kind.load_model().model_json_schema(mode="validation")
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind.name}.schema.json", **schema}
-        out[f"{kind.name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    found = {kind.name: kind.load_model().model_json_schema(mode="validation") for kind in KINDS}
+    found["documents-api"] = api_schema()  # the published /api/documents.json, not a content kind
+    for name, schema in found.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json", **schema}
+        out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     return out
 
 

@@ -165,6 +165,9 @@ class Checklist(Strict):
     outro: Text | None = None
     outcome: Text | None = None
     """Shown when the ticks meet the rules: every 'all' group complete, at least one item in every 'any' group."""
+    coverage: bool = False
+    """Its items are requirement points that PMs must carry out: the coverage page lists
+    each against the PM steps that implement it, and marks those no step does."""
     sources: Sources
 
     @property
