@@ -117,6 +117,44 @@ blocks:
       - {{file: {SOURCE_FILE}, section: Förslag}}
 """
 
+PM = f"""\
+id: dressing
+title: {{sv: Omläggning, en: Dressing change}}
+meta:
+  version: "0.1"
+  status: draft
+  owner: {{sv: Gruppen, en: The group}}
+  changelog:
+    - {{version: "0.1", date: 2026-01-01, text: {{sv: Utkast., en: Draft.}}}}
+purpose: {{sv: Syfte., en: Purpose.}}
+scope: {{sv: Omfattning., en: Scope.}}
+settings: [home]
+regions: [skane]
+responsibilities:
+  - {{role: home-care-nurse, text: {{sv: Gör det., en: Does it.}}}}
+steps:
+  - text: {{sv: Tvätta händerna., en: Wash your hands.}}
+    role: home-care-nurse
+    implements: [R-X-1]
+warning_signs:
+  - sign: {{sv: Feber, en: Fever}}
+    action: {{sv: Ring., en: Call.}}
+    urgency: urgent
+documentation: {{sv: Dokumentera., en: Document it.}}
+sources:
+  - {{file: {SOURCE_FILE}, section: Vårdprocessen}}
+"""
+"""Not part of FILES: PM tests add it as content/pm/dressing.yaml."""
+
+CONTACTS = """\
+    contacts:
+      - unit: {sv: ASIH, en: ASIH}
+        hours: round-the-clock
+        phone: null
+        placeholder: true
+"""
+"""Appended to the last region of REGIONS by contact tests."""
+
 FILES = {
     "references.yaml": REFERENCES,
     "regions.yaml": REGIONS,
