@@ -26,6 +26,19 @@ def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+def first_load(page: Path, site: Path) -> float:
+    """KiB gzipped of what a first visit to page downloads: its HTML, CSS and JS (no fonts)."""
+    import re
+
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode()))
+    for ref in re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"?#]+)', html):
+        target = (page.parent / ref).resolve()
+        if target.is_file() and site.resolve() in target.parents:
+            total += len(gzip.compress(target.read_bytes()))
+    return total / 1024
+
+
 def _process(root: Path, runs: int) -> float:
     """`painguide validate` as a user runs it: a new Python process, start to exit."""
     cmd = [sys.executable, "-m", "painguide", "--root", str(root), "validate"]
@@ -60,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"search index {lang}            : {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
         page = site / "checklists" / "before-intrathecal-treatment" / "index.html"
         print(f"checklist page (gzipped)   : {len(gzip.compress(page.read_bytes())) / 1024:.1f} KiB HTML")
+        for name, rel in (("checklist", "checklists/before-intrathecal-treatment"), ("PM", "pm/monitoring-at-home"),
+                          ("home", "")):
+            page = site / rel / "index.html"
+            if page.is_file():
+                print(f"first load, {name + ' page':<14}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
     return 0
 
 
