@@ -149,8 +149,35 @@
     });
   }
 
+  // The document register is a plain table, in registry order, without JavaScript; with
+  // it, each column header becomes a button that sorts by that column (aria-sort says how).
+  function sortableRegister(table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pg-sort";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column].textContent.trim(), y = b.cells[column].textContent.trim();
+          return (ascending ? 1 : -1) * x.localeCompare(y, document.documentElement.lang, { numeric: true });
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
   function init() {
     document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
+    document.querySelectorAll(".pg-register table").forEach(sortableRegister);
     stampPrintDate();
     // Abbreviations explain themselves on hover; make them reachable by keyboard too.
     document.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
