@@ -1,0 +1,76 @@
+"""LIX (läsbarhetsindex): words per sentence + 100 × the share of words longer than 6 letters.
+
+The standard definition, written out rather than taken from textstat, which drops short
+sentences and ends a sentence at abbreviations such as "bl.a." (see shared/TOOLCHAIN.md):
+
+- text is normalised to NFC, and Markdown markup (emphasis, link targets, code) is removed;
+- a word is a run of letters; a hyphenated word (ASIH-teamet) is one word, and its length
+  is its letters;
+- a long word has more than 6 letters;
+- a sentence ends at . ! ? or : (not inside a common abbreviation such as t.ex., bl.a.,
+  s.k., m.m., ca., e.g., i.e.), and at the end of every block;
+- a block is a paragraph, a list item or a table cell: each ends its last sentence even
+  without punctuation, because a reader stops there. Headings are not running text and
+  are left out by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+LONG = 6
+
+ABBREVIATIONS = ("t.ex.", "bl.a.", "s.k.", "m.m.", "o.s.v.", "osv.", "ca.", "d.v.s.", "dvs.", "t.o.m.", "fr.o.m.",
+                 "e.g.", "i.e.", "etc.", "approx.", "dr.", "nr.", "tel.")
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_END = re.compile(r"[.!?:]+(?=\s|$)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`#>|]")
+
+
+@dataclass
+class Lix:
+    value: float
+    words: int
+    sentences: int
+    long_words: int
+    longest: list[str] = field(default_factory=list)
+    """The three longest sentences, longest first: where to start shortening."""
+
+
+def plain(markdown: str) -> str:
+    text = unicodedata.normalize("NFC", markdown)
+    text = _LINK.sub(r"\1", text)
+    return _MARKUP.sub(" ", text)
+
+
+def sentences(block: str) -> list[str]:
+    """The sentences of one block (paragraph, list item or table cell)."""
+    text = " ".join(plain(block).split())
+    protected = text
+    for abbr in ABBREVIATIONS:
+        protected = re.sub(rf"(?i)(?<![^\s(]){re.escape(abbr)}", lambda m: m.group().replace(".", "\0"), protected)
+    parts = [p.replace("\0", ".").strip() for p in _END.split(protected)]
+    return [p for p in parts if _WORD.search(p)]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def letters(word: str) -> int:
+    return len(word.replace("-", ""))
+
+
+def lix(blocks: list[str]) -> Lix:
+    found = [s for block in blocks for s in sentences(block)]
+    all_words = [w for s in found for w in words(s)]
+    if not all_words:
+        return Lix(0.0, 0, 0, 0, [])
+    long_words = sum(1 for w in all_words if letters(w) > LONG)
+    value = len(all_words) / len(found) + 100 * long_words / len(all_words)
+    longest = sorted(found, key=lambda s: len(words(s)), reverse=True)[:3]
+    return Lix(round(value, 1), len(all_words), len(found), long_words, longest)
