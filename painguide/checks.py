@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.kinds import KINDS
 from painguide.model.care import Contact, Step
+from painguide.readability import leaflet_text, lix, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Status
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.yamlload import dotted
@@ -109,6 +111,8 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
             if leaflet not in leaflets:
                 _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml")
 
+    _check_leaflets(site, problems)
+
     pages = {page.model.id: page for page in site.pages}
     if site.pages and "index" not in pages:
         problems.add(site.root / "pages" / "index.yaml", 1, 1, "", "the home page pages/index.yaml is missing")
@@ -132,6 +136,31 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     if obj.page in checklist_pages or obj.page == "index":
                         _add(problems, chapter, loc + ("page",), f"checklist page '{obj.page}' is already used")
                     checklist_pages[obj.page] = (chapter, loc)
+
+
+LIX_LIMIT = 40
+"""Swedish leaflets: 30–40 is easy to read; official texts sit at 50–60 (CONTENT.md rule 5)."""
+
+
+def _check_leaflets(site: Site, problems: Problems) -> None:
+    """Plain language, measured: Swedish LIX at most LIX_LIMIT, abbreviations spelled out."""
+    ids = {item.model.id for item in site.of("patient-info")}
+    for item in site.of("patient-info"):
+        leaflet = item.model
+        score = lix(leaflet_text(leaflet, "sv"))
+        if score.value > LIX_LIMIT:
+            longest = "; ".join(f"«{s}»" for s in score.longest)
+            _add(problems, item, ("intro",), f"Swedish LIX is {score.value:.1f}, above {LIX_LIMIT}; shorten sentences and words. Longest sentences: {longest}")
+        for lang in ("sv", "en"):
+            fields = [(("title", lang), leaflet.title[lang]), (("intro", lang), leaflet.intro[lang])]
+            for i, s in enumerate(leaflet.sections):
+                fields += [(("sections", i, "question", lang), s.question[lang]), (("sections", i, "answer", lang), s.answer[lang])]
+            for abbr in unexplained_abbreviations("\n\n".join(text for _, text in fields)):
+                loc = next(loc for loc, text in fields if re.search(rf"(?<![\w-]){abbr}(?!\w)", text))
+                _add(problems, item, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
+        for i, other in enumerate(leaflet.related):
+            if other not in ids:
+                _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml")
 
 
 def _check_regions(problems: Problems, item: Loaded[Any], regions: list[str], known: set[str] | None) -> None:

@@ -60,6 +60,8 @@ KINDS: tuple[Kind, ...] = (
          "chapter.md.j2", "{folder}/{id}.md"),
     Kind("pm", "pm/*.yaml", "painguide.model.pm:Procedure", "pm.md.j2", "pm/{id}.md", nav="nav_pm", index="pm_index.md.j2",
          controlled=True),
+    Kind("patient-info", "patient-info/*.yaml", "painguide.model.leaflet:Leaflet", "leaflet.md.j2", "patient-info/{id}.md",
+         nav="nav_patient_info", index="leaflet_index.md.j2", controlled=True),
     Kind("regions", "regions.yaml", "painguide.model.shared:Regions", "region.md.j2", "regions/{id}.md", planner="regions", required=True),
     Kind("glossary", "glossary.yaml", "painguide.model.shared:Glossary", "glossary.md.j2", "glossary.md", planner="listing", required=True),
     Kind("references", "references.yaml", "painguide.model.shared:References", "references.md.j2", "sources.md", planner="listing", required=True),
@@ -67,7 +69,7 @@ KINDS: tuple[Kind, ...] = (
 
 BY_NAME = {kind.name: kind for kind in KINDS}
 
-RESERVED_DIRS = ("patient-info", "competence", "training")
+RESERVED_DIRS = ("competence", "training")
 """Folders of kinds still to come: a file there is reported, not silently ignored."""
 
 

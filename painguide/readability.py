@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 LONG = 6
 
@@ -74,3 +75,52 @@ def lix(blocks: list[str]) -> Lix:
     value = len(all_words) / len(found) + 100 * long_words / len(all_words)
     longest = sorted(found, key=lambda s: len(words(s)), reverse=True)[:3]
     return Lix(round(value, 1), len(all_words), len(found), long_words, longest)
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def blocks(markdown: str) -> list[str]:
+    """Paragraphs and list items of a Markdown text, each a block of its own."""
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", markdown):
+        current: list[str] = []
+        for line in para.splitlines():
+            if _ITEM.match(line):
+                if current:
+                    out.append(" ".join(current))
+                current = [_ITEM.sub("", line)]
+            else:
+                current.append(line.strip())
+        if current:
+            out.append(" ".join(current))
+    return [b for b in out if b.strip()]
+
+
+def leaflet_text(leaflet: Any, lang: str) -> list[str]:
+    """The running text of a leaflet: its introduction, its answers and its warning signs.
+    The title and the questions are headings and are not counted."""
+    parts = [leaflet.intro[lang]] + [section.answer[lang] for section in leaflet.sections]
+    parts += [text for sign in leaflet.when_to_call for text in (sign.sign[lang], sign.action[lang])]
+    return [block for part in parts for block in blocks(part)]
+
+
+# An abbreviation: two or more capital letters (ASIH, MAS, NRS, PM), not part of a longer word.
+_ABBR = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,})(?![\w])")
+
+
+def unexplained_abbreviations(text: str) -> list[str]:
+    """Abbreviations whose first use is not spelled out next to it, as
+    "ASIH (avancerad sjukvård i hemmet)" or "avancerad sjukvård i hemmet (ASIH)"."""
+    seen: set[str] = set()
+    missing: list[str] = []
+    for match in _ABBR.finditer(unicodedata.normalize("NFC", text)):
+        abbr = match.group(1)
+        if abbr in seen:
+            continue
+        seen.add(abbr)
+        after = text[match.end():match.end() + 3]
+        before = text[max(0, match.start() - 1):match.start()]
+        if not (after.startswith(" (") and not after.startswith(" ()")) and not (before == "(" and text[match.end():match.end() + 1] == ")"):
+            missing.append(abbr)
+    return missing

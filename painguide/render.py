@@ -18,6 +18,7 @@ import jinja2
 from painguide.checks import review_state
 from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import BY_NAME, KINDS, Kind
+from painguide.readability import leaflet_text, lix
 from painguide.register import Entry, api_json
 from painguide.register import state as register_state
 from painguide.model.common import Checklist, Text
@@ -92,6 +93,7 @@ class Renderer:
         self.env.globals.update(relative=relative, review_state=review_state, register_state=register_state)
         self.references = {r.file: r for r in site.references.model.references} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
+        self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
         self.pages, self.nav = self._plan()
         self.citable_paths, self.implemented_in = self._trace()
 
@@ -100,6 +102,7 @@ class Renderer:
         self._pages: list[OutPage] = []
         self._nav: list[NavItem] = []
         self._trailing: list[NavItem] = []  # free pages come last in the navigation
+        self.hidden: list[str] = []  # pages outside the navigation (MkDocs not_in_nav)
         for kind in KINDS:
             items = self.site.of(kind.name)
             if kind.planner:
@@ -116,6 +119,12 @@ class Renderer:
         if self.register:
             self._add("documents.md", "documents.md.j2", self._label_text("nav_documents"), {"entries": self.register})
             self._trailing.insert(0, NavItem(self._label_text("nav_documents"), "documents.md"))
+        leaflets = self.site.of("patient-info")
+        if leaflets:  # for editors: reached from the register, not from the patients' navigation
+            kind = BY_NAME["patient-info"]
+            entries = [(x.model, kind.page_path(x.model), {lang: lix(leaflet_text(x.model, lang)) for lang in LANGS}) for x in leaflets]
+            self._add("patient-info/status.md", "leaflet_status.md.j2", self._label_text("leaflet_status_title"), {"entries": entries})
+            self.hidden.append("patient-info/status.md")
         procedures = [item.model for item in self.site.of("pm")]
         points = [(cl, item) for cl in self._checklists() if cl.coverage for item in cl.items]
         pm_section = next((n for n in self._nav if n.path == "pm/index.md"), None)
@@ -291,6 +300,7 @@ class Renderer:
                 "site_pages": self.pages,
                 "citable_paths": self.citable_paths,
                 "implemented_in": self.implemented_in,
+                "leaflets_by_id": self.leaflets,
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

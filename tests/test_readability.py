@@ -43,3 +43,25 @@ def test_longest_sentences_come_first() -> None:
 def test_empty_text() -> None:
     assert lix([]).value == 0.0
     assert sentences("   ") == []
+
+
+def test_markdown_blocks_are_paragraphs_and_list_items() -> None:
+    from painguide.readability import blocks
+
+    assert blocks("Först detta.\n\n- ett\n- två\n  fortsätter\n\nSist.") == ["Först detta.", "ett", "två fortsätter", "Sist."]
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("ASIH (avancerad sjukvård i hemmet) kommer. Sedan ringer ASIH.", []),
+        ("Avancerad sjukvård i hemmet (ASIH) kommer. ASIH ringer.", []),
+        ("ASIH kommer. ASIH (avancerad sjukvård i hemmet) ringer.", ["ASIH"]),
+        ("Ring 112. Fråga MAS och ASIH.", ["MAS", "ASIH"]),
+        ("Vi skriver Ärligt och Öppet.", []),
+    ],
+)
+def test_abbreviations_are_spelled_out_on_first_use(text: str, missing: list[str]) -> None:
+    from painguide.readability import unexplained_abbreviations
+
+    assert unexplained_abbreviations(text) == missing

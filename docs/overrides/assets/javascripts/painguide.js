@@ -175,7 +175,66 @@
     });
   }
 
+  // "Listen" reads a leaflet aloud with the browser's own speech synthesis, and only with
+  // a voice that runs on this device (localService): network voices would send the text to
+  // a third party. With no local voice for the page's language the button stays hidden.
+  function setupListen(box) {
+    var synth = window.speechSynthesis;
+    if (!synth || !window.SpeechSynthesisUtterance) return;
+    var lang = box.getAttribute("data-lang");
+    var play = box.querySelector(".pg-listen__play");
+    var stop = box.querySelector(".pg-listen__stop");
+    var state = "idle";
+    function localVoice() {
+      return synth.getVoices().filter(function (v) {
+        return v.localService && (v.lang || "").toLowerCase().split(/[-_]/)[0] === lang;
+      })[0] || null;
+    }
+    function reveal() { if (localVoice()) box.hidden = false; }
+    function reset() {
+      state = "idle";
+      play.textContent = box.getAttribute("data-label-listen");
+      stop.disabled = true;
+    }
+    reveal();
+    if (synth.addEventListener) synth.addEventListener("voiceschanged", reveal);  // Chrome loads voices late
+    play.addEventListener("click", function () {
+      if (state === "speaking") {
+        synth.pause();
+        state = "paused";
+        play.textContent = box.getAttribute("data-label-resume");
+        return;
+      }
+      if (state === "paused") {
+        synth.resume();
+        state = "speaking";
+        play.textContent = box.getAttribute("data-label-pause");
+        return;
+      }
+      var voice = localVoice();
+      if (!voice) return;
+      var title = document.querySelector(".md-content h1");
+      var text = (title ? title.innerText + ". " : "") + document.querySelector(".pg-leaflet").innerText;
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+      utterance.onend = reset;
+      utterance.onerror = reset;
+      synth.cancel();
+      synth.speak(utterance);
+      state = "speaking";
+      play.textContent = box.getAttribute("data-label-pause");
+      stop.disabled = false;
+    });
+    stop.addEventListener("click", function () {
+      synth.cancel();
+      reset();
+      play.focus();
+    });
+  }
+
   function init() {
+    document.querySelectorAll(".pg-listen").forEach(setupListen);
     document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
     document.querySelectorAll(".pg-register table").forEach(sortableRegister);
     stampPrintDate();
