@@ -180,6 +180,9 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
             return _empty_text(last)
         return message
     if kind == "too_short" and isinstance(err.get("input"), list):
+        if err["input"]:
+            count = len(err["input"])
+            return f"the list has {count} {'entry' if count == 1 else 'entries'}; at least {err['ctx']['min_length']} are needed"
         return "the list is empty; at least one entry is needed"
     if kind == "too_short":
         return "the text is empty"

@@ -1,0 +1,84 @@
+"""Leaflets: plain language is measured, and each defect is reported at its file:line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minimal_tree import SOURCE_FILE, edit, write, write_tree
+from test_bad_inputs import assert_errors, run
+
+LEAFLET_FILE = "patient-info/pump.yaml"
+LEAFLET = f"""\
+id: pump
+title: {{sv: Pumpen, en: The pump}}
+meta:
+  version: "0.1"
+  status: draft
+  owner: {{sv: Gruppen, en: The group}}
+  changelog:
+    - {{version: "0.1", date: 2026-01-01, text: {{sv: Utkast., en: Draft.}}}}
+readers: [patient]
+intro: {{sv: Du får en pump. Den hjälper mot ont., en: You get a pump. It helps with pain.}}
+sections:
+  - question: {{sv: Vad är det?, en: What is it?}}
+    answer: {{sv: En liten pump. Den ger medicin., en: A small pump. It gives medicine.}}
+  - question: {{sv: Vem hjälper mig?, en: Who helps me?}}
+    answer: {{sv: Ditt team hjälper dig., en: Your team helps you.}}
+when_to_call:
+  - sign: {{sv: Du har feber, en: You have a fever}}
+    action: {{sv: Ring ditt team., en: Call your team.}}
+    urgency: urgent
+sources:
+  - {{file: {SOURCE_FILE}, section: Bakgrund}}
+"""
+
+LONG = ("Intratekal smärtbehandling administreras kontinuerligt via subkutant placerad "
+        "portkateter under överinseende av specialiserad palliativ verksamhet")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path)
+    write(root, LEAFLET_FILE, LEAFLET)
+    return root
+
+
+def test_a_plain_leaflet_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, capsys) == (0, [])
+
+
+def test_swedish_lix_over_40_names_the_file_the_value_and_the_longest_sentences(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, LEAFLET_FILE, edit(LEAFLET, "sv: Ditt team hjälper dig.", f"sv: {LONG}. Kontakta behandlingsansvarig sjuksköterska."))
+    code, lines = run(project, capsys)
+    assert code == 1 and len(lines) == 1
+    line = lines[0]
+    assert line.startswith("content/patient-info/pump.yaml:10:8: intro: Swedish LIX is ")
+    value = float(line.split("Swedish LIX is ", 1)[1].split(",", 1)[0])
+    assert value > 40
+    longest = line.split("Longest sentences: ", 1)[1]
+    assert longest.startswith(f"«{LONG}»; ") and longest.count("«") == 3
+
+
+def test_english_lix_is_not_gated(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, LEAFLET_FILE, edit(LEAFLET, "en: Your team helps you.", "en: Intrathecal administration notwithstanding multidisciplinary considerations."))
+    assert run(project, capsys) == (0, [])
+
+
+CASES = [
+    ("abbreviation-not-spelled-out", edit(LEAFLET, "sv: Ditt team hjälper dig.", "sv: ASIH hjälper dig."),
+     ["content/patient-info/pump.yaml:15:18: sections[1].answer.sv: the abbreviation ASIH is not spelled out where it is first used; write 'ASIH (…)' the first time"]),
+    ("unknown-related-leaflet", LEAFLET + "related: [nowhere]\n",
+     ["content/patient-info/pump.yaml:22:11: related[0]: unknown leaflet 'nowhere'; no content/patient-info/nowhere.yaml"]),
+    ("bad-urgency", edit(LEAFLET, "urgency: urgent", "urgency: now"),
+     ["content/patient-info/pump.yaml:19:14: when_to_call[0].urgency: 'now' is not allowed here; choose one of 'emergency', 'urgent' or 'routine'"]),
+    ("one-section-only", LEAFLET[: LEAFLET.index("  - question: {sv: Vem")] + LEAFLET[LEAFLET.index("when_to_call:"):],
+     ["content/patient-info/pump.yaml:12:3: sections: the list has 1 entry; at least 2 are needed"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_one_leaflet_defect(project: Path, capsys: pytest.CaptureFixture[str], text: str, expected: list[str]) -> None:
+    write(project, LEAFLET_FILE, text)
+    assert_errors(project, capsys, *expected)
