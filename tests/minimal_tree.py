@@ -117,15 +117,20 @@ blocks:
       - {{file: {SOURCE_FILE}, section: Förslag}}
 """
 
-PM = f"""\
-id: dressing
-title: {{sv: Omläggning, en: Dressing change}}
+DRAFT_META = """\
 meta:
   version: "0.1"
   status: draft
-  owner: {{sv: Gruppen, en: The group}}
+  owner: {sv: Gruppen, en: The group}
   changelog:
-    - {{version: "0.1", date: 2026-01-01, text: {{sv: Utkast., en: Draft.}}}}
+    - {version: "0.1", date: 2026-01-01, text: {sv: Utkast., en: Draft.}}
+"""
+"""Document control of a draft, for the kinds that PM and leaflet tests add (lines 3–8)."""
+
+PM = f"""\
+id: dressing
+title: {{sv: Omläggning, en: Dressing change}}
+{DRAFT_META.rstrip()}
 purpose: {{sv: Syfte., en: Purpose.}}
 scope: {{sv: Omfattning., en: Scope.}}
 settings: [home]

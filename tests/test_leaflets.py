@@ -6,19 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from minimal_tree import SOURCE_FILE, edit, write, write_tree
+from minimal_tree import DRAFT_META, SOURCE_FILE, edit, write, write_tree
 from test_bad_inputs import assert_errors, run
 
 LEAFLET_FILE = "patient-info/pump.yaml"
 LEAFLET = f"""\
 id: pump
 title: {{sv: Pumpen, en: The pump}}
-meta:
-  version: "0.1"
-  status: draft
-  owner: {{sv: Gruppen, en: The group}}
-  changelog:
-    - {{version: "0.1", date: 2026-01-01, text: {{sv: Utkast., en: Draft.}}}}
+{DRAFT_META.rstrip()}
 readers: [patient]
 intro: {{sv: Du får en pump. Den hjälper mot ont., en: You get a pump. It helps with pain.}}
 sections:
