@@ -49,7 +49,7 @@ def _where(problems: Problems, item: Loaded[Any], loc: Loc) -> str:
 
 
 def check_site(site: Site, problems: Problems, today: dt.date, release: bool = False) -> None:
-    known_files = {r.file for r in site.references.model.references} if site.references else None
+    known_files = {r.file for r in site.references.model.references if r.file} if site.references else None
     citable: dict[str, tuple[Loaded[Any], Loc]] = {}
     region_ids = {r.id for r in site.regions.model.regions} if site.regions else None
     cites: list[tuple[Loaded[Any], Loc, str]] = []
@@ -66,6 +66,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     citable[obj.id] = (item, loc)
             if isinstance(obj, TableBlock):
                 _check_totals(problems, item, loc, obj)
+                _check_shares(problems, item, loc, obj)
             if isinstance(obj, Step):
                 cites += [(item, loc + ("implements", i), ident) for i, ident in enumerate(obj.implements)]
             if isinstance(obj, Contact) and obj.placeholder and release:
@@ -80,6 +81,13 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     _add(problems, item, loc, "a TODO marker is left in the text; finish it before release")
 
     _unique(problems, [(r, ("regions", i)) for i, r in enumerate(site.regions.model.regions)] if site.regions else [], site.regions, "region")
+    if site.references:
+        anchors: dict[str, int] = {}
+        for i, ref in enumerate(site.references.model.references):
+            field = "file" if ref.file else "id"
+            if ref.anchor in anchors:
+                _add(problems, site.references, ("references", i, field), f"reference '{ref.file or ref.id}' is already listed as reference {anchors[ref.anchor] + 1}")
+            anchors[ref.anchor] = i
     _unique(problems, [(t, ("terms", i)) for i, t in enumerate(site.glossary.model.terms)] if site.glossary else [], site.glossary, "term")
     if site.glossary:
         for lang in ("sv", "en"):
@@ -191,6 +199,40 @@ def _check_totals(problems: Problems, item: Loaded[Any], loc: Loc, table: TableB
             if isinstance(total, int) and sum(numbers) != total:
                 _add(problems, item, loc + ("rows", r, "cells", column.key),
                      f"total {total} does not match the sum of the rows above ({sum(numbers)})")
+
+
+_PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+SHARE_TOLERANCE = 1.0
+"""Percentage points a stated share may differ from the one computed from its counts (rounding)."""
+
+
+def _check_shares(problems: Problems, item: Loaded[Any], loc: Loc, table: TableBlock) -> None:
+    """A share column declared `share_of` must match its counts, or the cell must carry a note."""
+    for column in table.columns:
+        if column.share_of is None:
+            continue
+        top, bottom = column.share_of.numerator, column.share_of.denominator
+        for r, row in enumerate(table.rows):
+            stated = row.cells.get(column.key)
+            numerator, denominator = row.cells.get(top), row.cells.get(bottom)
+            if stated is None:
+                continue
+            where = loc + ("rows", r, "cells", column.key)
+            if isinstance(stated, int):
+                percent = float(stated)
+            elif isinstance(stated, str) and (match := _PERCENT.match(stated)):
+                percent = float(match.group(1).replace(",", "."))
+            else:
+                _add(problems, item, where, f"a share is written as a percentage, for example '41 %', not {stated!r}")
+                continue
+            if not isinstance(numerator, int) or not isinstance(denominator, int) or denominator == 0:
+                continue
+            computed = 100 * numerator / denominator
+            if abs(percent - computed) > SHARE_TOLERANCE and column.key not in row.notes:
+                _add(problems, item, where,
+                     f"{stated} does not match {top} / {bottom} = {numerator} / {denominator} = {computed:.0f} %; "
+                     f"correct it, or keep the source's figure and say so in a note on this cell "
+                     f"(notes: {{{column.key}: {{sv: …, en: …}}}} on the row)")
 
 
 REVIEW_WARNING_DAYS = 183

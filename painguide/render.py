@@ -91,7 +91,7 @@ class Renderer:
         )
         self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
         self.env.globals.update(relative=relative, review_state=review_state, register_state=register_state)
-        self.references = {r.file: r for r in site.references.model.references} if site.references else {}
+        self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
         self.pages, self.nav = self._plan()

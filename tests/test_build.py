@@ -96,7 +96,9 @@ def test_html_lang_is_right_on_every_page(built_site: Path) -> None:
 @pytest.mark.parametrize(
     "checklist, page, expected",
     [
-        ("CL-INTRATHECAL", "before-intrathecal-treatment", [f"REQ-{n:02d}" for n in range(1, 21)] + ["REQ-I1", "REQ-I2", "REQ-I3"]),
+        # Per-patient points first, then the service prerequisites (report point numbers in the text).
+        ("CL-INTRATHECAL", "before-intrathecal-treatment", ["REQ-01", "REQ-05", "ELIG-I1", "ELIG-I2"]
+         + [f"REQ-{n:02d}" for n in range(2, 21) if n != 5] + ["REQ-I1", "REQ-I2", "REQ-I3"]),
         ("CL-IDENT", "identification", [f"IDENT-{n}" for n in range(1, 6)]),
     ],
 )
@@ -116,7 +118,7 @@ def test_internal_pump_variant_is_marked(built_site: Path) -> None:
     external_only = set(re.findall(r'data-item="([^"]+)" data-variants="external"', html))
     internal_only = set(re.findall(r'data-item="([^"]+)" data-variants="internal"', html))
     assert external_only == {"REQ-07", "REQ-08", "REQ-17", "REQ-18", "REQ-19"}
-    assert internal_only == {"REQ-I1", "REQ-I2", "REQ-I3"}
+    assert internal_only == {"ELIG-I1", "ELIG-I2", "REQ-I1", "REQ-I2", "REQ-I3"}
 
 
 def test_draft_banner_and_metadata_on_document_pages(built_site: Path) -> None:

@@ -18,7 +18,7 @@ HOSTILE_BUT_ALLOWED = {
     # Markdown entities stay text.
     "Gäller båda.": "Gäller &lt;script&gt;alert(1)&lt;/script&gt; båda.",
     # A table cell is plain data, escaped by the template.
-    "{site: Malmö, patients: 56}": "{site: '<script>alert(2)</script>', patients: 56}",
+    '{site: Malmö, patients: 56, high: 20, share: "36 %"}': "{site: '<script>alert(2)</script>', patients: 56, high: 20, share: '36 %'}",
     # A quote inside an https link target must not open an attribute.
     "intro: {sv: Bocka av., en: Tick off.}": (
         "intro:\n      sv: 'Bocka av [här](https://example.org/a\"onmouseover=alert(3)).'\n      en: Tick off."

@@ -91,10 +91,21 @@ class DefinitionsBlock(Strict):
     sources: Sources
 
 
+class ShareOf(Strict):
+    """A share computed from two count columns of the same row: numerator / denominator, in per cent."""
+
+    numerator: Slug
+    denominator: Slug
+
+
 class Column(Strict):
     key: Slug
     label: Text
     numeric: bool = False
+    share_of: ShareOf | None = None
+    """The column holds a percentage ("41 %") computed from two count columns of the same row.
+    `painguide validate` recomputes it: a row whose figure is more than 1 point off must
+    carry a note on this cell saying why (for example, that the figure is the source's)."""
 
 
 Cell = Union[Annotated[int, Tag("@int")], Annotated[str, Tag("@str")], Annotated[Text, Tag("@text")], Annotated[None, Tag("@none")]]
@@ -115,6 +126,9 @@ def _cell_kind(value: Any) -> str:
 class Row(Strict):
     cells: dict[Slug, Annotated[Cell, Discriminator(_cell_kind)]]
     total: bool = False
+    notes: dict[Slug, Text] = {}
+    """Notes on this row's cells, by column key: the cell shows a numbered marker that links
+    to the note, printed below the table."""
 
 
 class TableBlock(Strict):
@@ -133,6 +147,20 @@ class TableBlock(Strict):
             unknown = sorted(set(row.cells) - set(keys))
             if unknown:
                 raise ValueError(f"row {number} has cells for unknown columns: {', '.join(unknown)}; columns are {', '.join(keys)}")
+            unknown = sorted(set(row.notes) - set(keys))
+            if unknown:
+                raise ValueError(f"row {number} has notes for unknown columns: {', '.join(unknown)}; columns are {', '.join(keys)}")
+        numeric = {c.key for c in self.columns if c.numeric}
+        for column in self.columns:
+            if column.share_of is None:
+                continue
+            for part in ("numerator", "denominator"):
+                key = getattr(column.share_of, part)
+                if key not in numeric or key == column.key:
+                    raise ValueError(
+                        f"column '{column.key}' is a share of '{key}' ({part}), which is not another numeric column; "
+                        f"numeric columns are {', '.join(sorted(numeric)) or 'none'}"
+                    )
         return self
 
 

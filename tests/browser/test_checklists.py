@@ -146,10 +146,12 @@ def test_variant_switch_changes_the_items(page: Page, url: str) -> None:
     expect(visible_boxes(page)).to_have_count(20)
     expect(page.locator(".pg-progress")).to_have_text(expected_progress(page, 0, 20))
     internal.check()
-    expect(visible_boxes(page)).to_have_count(18)
-    expect(page.locator(".pg-progress")).to_have_text(expected_progress(page, 0, 18))
+    # 15 common points, the 3 internal-pump requirements and the council's 2 conditions
+    expect(visible_boxes(page)).to_have_count(20)
+    expect(page.locator(".pg-progress")).to_have_text(expected_progress(page, 0, 20))
     shown = page.eval_on_selector_all(f"{BOXES}:visible", "bs => bs.map(b => b.dataset.variants || 'common')")
-    assert shown.count("common") == 15 and shown.count("internal") == 3, f"{url}: internal shows {shown}"
+    assert shown.count("common") == 15 and shown.count("internal") == 5, f"{url}: internal shows {shown}"
+    assert page.locator("#elig-i1").is_visible() and not page.locator("#req-07").is_visible()
     external.check()
     expect(visible_boxes(page)).to_have_count(20)
 

@@ -24,7 +24,24 @@ def test_requirements_outcome_follows_the_pump_variant(page: Page) -> None:
     page.check("input[value=internal]")
     for box in page.locator("li:not(.pg-hidden) input[data-item]").all():
         box.check()
-    expect(page.locator(".pg-progress")).to_have_text("18 of 18 items ticked. All requirements for the chosen pump type are ticked.")
-    page.check("input[value=external]")  # REQ-07, 08, 17-19 now apply and are not ticked
+    expect(page.locator(".pg-progress")).to_have_text(
+        "20 of 20 items ticked. All points for the chosen pump type are ticked, both the points about the patient"
+        " and the service prerequisites. These are prerequisites for the treatment, not a treatment decision.")
+    page.check("input[value=external]")  # REQ-07, 08, 17-19 now apply and are not ticked; ELIG-I1/I2 and REQ-I1-I3 are hidden
     expect(page.locator(".pg-outcome")).to_be_hidden()
     expect(page.locator(".pg-progress")).to_have_text("15 of 20 items ticked")
+
+
+def test_requirements_outcome_needs_the_patient_points_too(page: Page) -> None:
+    """The service prerequisites alone never show the outcome: it is not clearance for a patient."""
+    page.goto("/en/checklists/before-intrathecal-treatment/")
+    page.check("input[value=internal]")
+    groups = page.locator(".pg-group")
+    for box in groups.nth(1).locator("li:not(.pg-hidden) input[data-item]").all():
+        box.check()
+    expect(page.locator(".pg-outcome")).to_be_hidden()
+    for box in groups.nth(0).locator("li:not(.pg-hidden) input[data-item]").all():
+        box.check()
+    expect(page.locator(".pg-outcome")).to_be_visible()
+    page.uncheck("#elig-i2")  # one of the council's conditions for an internal pump
+    expect(page.locator(".pg-outcome")).to_be_hidden()
