@@ -14,6 +14,7 @@ from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.kinds import KINDS
 from painguide.model.care import Contact, Step
+from painguide.model.training import CompetenceItem, Module
 from painguide.readability import leaflet_text, lix, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Status
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
@@ -22,7 +23,7 @@ from painguide.yamlload import dotted
 Loc = tuple[Any, ...]
 
 # Ids that other documents cite (PMs, training, checklists) share one namespace.
-CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step)
+CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step, CompetenceItem)
 
 
 def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
@@ -69,6 +70,11 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                 _check_shares(problems, item, loc, obj)
             if isinstance(obj, Step):
                 cites += [(item, loc + ("implements", i), ident) for i, ident in enumerate(obj.implements)]
+            if isinstance(obj, CompetenceItem):
+                cites += [(item, loc + ("serves", i), ident) for i, ident in enumerate(obj.serves)]
+            if isinstance(obj, Module):
+                cites += [(item, ("sections", s, "include", i), ident) for s, sec in enumerate(obj.sections) for i, ident in enumerate(sec.include)]
+                cites += [(item, ("questions", q, "see"), question.see) for q, question in enumerate(obj.questions)]
             if isinstance(obj, Contact) and obj.placeholder and release:
                 _add(problems, item, loc + ("placeholder",), "the phone number is still a placeholder; the region must add it before release")
             if isinstance(obj, DocumentMeta):
@@ -104,7 +110,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
         if ident not in citable:
             close = difflib.get_close_matches(ident, list(citable), n=1, cutoff=0.7)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            _add(problems, item, loc, f"unknown id '{ident}'{hint}; implements names a recommendation or requirement point by its id")
+            _add(problems, item, loc, f"unknown id '{ident}'{hint}; give the id of a recommendation, checklist, requirement point, list, table or PM step")
 
     for kind in KINDS:
         if not kind.files.endswith("/*.yaml"):
@@ -120,6 +126,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                 _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml")
 
     _check_leaflets(site, problems)
+    _check_training(site, problems, release)
 
     pages = {page.model.id: page for page in site.pages}
     if site.pages and "index" not in pages:
@@ -169,6 +176,24 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
         for i, other in enumerate(leaflet.related):
             if other not in ids:
                 _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml")
+
+
+def _check_training(site: Site, problems: Problems, release: bool) -> None:
+    """Modules teach known competence items; an item no module teaches warns (fails a release)."""
+    items = {c.id: (d, ("items", i)) for d in site.of("competence") for i, c in enumerate(d.model.items)}
+    taught: set[str] = set()
+    for module in site.of("training"):
+        for i, ident in enumerate(module.model.teaches):
+            if ident not in items:
+                close = difflib.get_close_matches(ident, list(items), n=1, cutoff=0.7)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                _add(problems, module, ("teaches", i), f"unknown competence item '{ident}'{hint}; see content/competence/")
+            taught.add(ident)
+    if not site.of("training"):
+        return
+    for ident, (description, loc) in items.items():
+        if ident not in taught:
+            _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
 
 
 def _check_regions(problems: Problems, item: Loaded[Any], regions: list[str], known: set[str] | None) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from painguide.errors import Problems
-from painguide.kinds import KINDS, RESERVED_DIRS, expected_files, kind_of
+from painguide.kinds import KINDS, expected_files, kind_of
 from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
 from painguide.yamlload import Document, LoadError, dotted, load
@@ -248,11 +248,7 @@ def load_site(root: Path, problems: Problems) -> Site:
             continue
         kind = kind_of(rel)
         if kind is None:
-            if rel.parts[0] in RESERVED_DIRS:
-                message = f"'{rel.parts[0]}/' content is not supported yet; this file cannot be published"
-            else:
-                message = f"unknown content file; expected one of {expected_files()}"
-            problems.add(path, 1, 1, "", message)
+            problems.add(path, 1, 1, "", f"unknown content file; expected one of {expected_files()}")
             continue
         try:
             doc = load(path)

@@ -62,16 +62,16 @@ KINDS: tuple[Kind, ...] = (
          controlled=True),
     Kind("patient-info", "patient-info/*.yaml", "painguide.model.leaflet:Leaflet", "leaflet.md.j2", "patient-info/{id}.md",
          nav="nav_patient_info", index="leaflet_index.md.j2", controlled=True),
+    Kind("training", "training/*.yaml", "painguide.model.training:Module", "module.md.j2", "training/{id}.md",
+         nav="nav_training", planner="training", controlled=True),
+    Kind("competence", "competence/*.yaml", "painguide.model.training:CompetenceDescription", "competence.md.j2",
+         "competence/{id}.md", nav="nav_competence", planner="competence", controlled=True),
     Kind("regions", "regions.yaml", "painguide.model.shared:Regions", "region.md.j2", "regions/{id}.md", planner="regions", required=True),
     Kind("glossary", "glossary.yaml", "painguide.model.shared:Glossary", "glossary.md.j2", "glossary.md", planner="listing", required=True),
     Kind("references", "references.yaml", "painguide.model.shared:References", "references.md.j2", "sources.md", planner="listing", required=True),
 )
 
 BY_NAME = {kind.name: kind for kind in KINDS}
-
-RESERVED_DIRS = ("competence", "training")
-"""Folders of kinds still to come: a file there is reported, not silently ignored."""
-
 
 def kind_of(rel: PurePosixPath) -> Kind | None:
     return next((kind for kind in KINDS if kind.matches(rel)), None)

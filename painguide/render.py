@@ -22,6 +22,7 @@ from painguide.readability import leaflet_text, lix
 from painguide.register import Entry, api_json
 from painguide.register import state as register_state
 from painguide.model.common import Checklist, Text
+from painguide.model.training import Profession
 from painguide.labels import LANGS
 
 
@@ -46,6 +47,21 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     base = posixpath.dirname(from_page)
     target = posixpath.relpath(to_page, base or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def page_url(path: str) -> str:
+    """The directory URL of a Markdown page, relative to the site root: pm/x.md → pm/x/."""
+    stem = path.removesuffix(".md")
+    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return stem
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link for raw HTML, where MkDocs does not rewrite .md paths: URL to URL."""
+    base, target = page_url(from_page), page_url(to_page)
+    rel = posixpath.relpath(target or ".", base or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{anchor}" if anchor else rel
 
 
 def oneline(text: str) -> str:
@@ -90,7 +106,7 @@ class Renderer:
             autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
         )
         self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
-        self.env.globals.update(relative=relative, review_state=review_state, register_state=register_state)
+        self.env.globals.update(relative=relative, href=href, review_state=review_state, register_state=register_state)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
@@ -217,6 +233,42 @@ class Renderer:
             self._add("checklists/index.md", "checklist_index.md.j2", section.title, {"entries": entries})
             self._nav.append(section)
 
+    def _plan_training(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        """A page per module, and /training/ with a path per profession: modules in order, total time."""
+        if not items:
+            return
+        title = self._label_text(kind.nav or "")
+        section = NavItem(title, "training/index.md")
+        modules = sorted((x.model for x in items), key=lambda m: (m.order, m.id))
+        for module in modules:
+            path = kind.page_path(module)
+            self._add(path, kind.template, module.title, {"item": module, "meta": module.meta})
+            section.children.append(NavItem(module.title, path))
+        paths = []
+        for profession in Profession:
+            taken = [m for m in modules if profession in m.audience]
+            if taken:
+                paths.append((profession, taken, sum(m.minutes for m in taken)))
+        self._add("training/index.md", "training_index.md.j2", title, {"paths": paths})
+        self._nav.append(section)
+
+    def _plan_competence(self, kind: Kind, items: list[Loaded[Any]]) -> None:
+        """A page and a self-assessment per profession, and /competence/: the matrix of items and modules."""
+        if not items:
+            return
+        title = self._label_text(kind.nav or "")
+        section = NavItem(title, "competence/index.md")
+        descriptions = sorted((x.model for x in items), key=lambda d: [p.value for p in Profession].index(d.id))
+        for description in descriptions:
+            path = kind.page_path(description)
+            self._add(path, kind.template, description.title, {"item": description, "meta": description.meta})
+            assessment = f"competence/{description.id}/self-assessment.md"
+            label = Text.model_construct(**{lang: f"{self.labels[lang]['self_assessment']}: {description.title[lang]}" for lang in LANGS})
+            self._add(assessment, "self_assessment.md.j2", label, {"item": description, "meta": description.meta})
+            section.children.append(NavItem(description.title, path, [NavItem(label, assessment)]))
+        self._add("competence/index.md", "competence_index.md.j2", title, {"descriptions": descriptions})
+        self._nav.append(section)
+
     def _plan_regions(self, kind: Kind, items: list[Loaded[Any]]) -> None:
         if not items:
             return
@@ -239,8 +291,10 @@ class Renderer:
         self._nav.append(NavItem(listing.title, path))
 
     def _trace(self) -> tuple[dict[str, tuple[str, str | None]], dict[str, list[tuple[Any, int, str]]]]:
-        """Where each citable id is shown (page, anchor), and which PM steps implement it."""
+        """Where each citable id is shown (page, anchor), which PM steps implement it, and
+        (self.included) what a training module shows when it includes it."""
         where: dict[str, tuple[str, str | None]] = {}
+        self.included: dict[str, dict[str, Any]] = {}
         chapter_kind = BY_NAME["chapter"]
         for rec in self.site.recommendations:
             for chapter in rec.chapters:
@@ -250,13 +304,17 @@ class Renderer:
                     if isinstance(block, Checklist):
                         for item in block.items:
                             where[item.id] = (f"checklists/{block.page}.md", anchor(item.id)) if block.page else (path, None)
+                            self.included[item.id] = {"item": item}
                         where[block.id] = (f"checklists/{block.page}.md", None) if block.page else (path, None)
                     elif ident:
                         has_anchor = block.type in ("recommendation", "table")
                         where[ident] = (path, anchor(ident) if has_anchor else None)
+                    if ident:
+                        self.included[ident] = {"block": block}
                     for item in getattr(block, "items", []) or []:
                         if getattr(item, "id", None) and item.id not in where:
                             where[item.id] = (path, None)
+                            self.included[item.id] = {"item": item}
         implemented: dict[str, list[tuple[Any, int, str]]] = {}
         pm_kind = BY_NAME["pm"]
         for item in self.site.of("pm"):
@@ -264,8 +322,20 @@ class Renderer:
             for number, step in enumerate(item.model.steps, start=1):
                 if step.id:
                     where[step.id] = (path, f"{item.model.id}-step-{number}")
+                    self.included[step.id] = {"step": step, "pm": item.model, "number": number}
                 for ident in step.implements:
                     implemented.setdefault(ident, []).append((item.model, number, path))
+        self.taught_by: dict[str, list[tuple[Any, str]]] = {}
+        training = BY_NAME["training"]
+        for module in sorted((x.model for x in self.site.of("training")), key=lambda m: (m.order, m.id)):
+            for ident in module.teaches:
+                self.taught_by.setdefault(ident, []).append((module, training.page_path(module)))
+        competence = BY_NAME["competence"]
+        self.competence_items: dict[str, Any] = {}
+        for description in (x.model for x in self.site.of("competence")):
+            for item in description.items:
+                where[item.id] = (competence.page_path(description), anchor(item.id))
+                self.competence_items[item.id] = item
         return where, implemented
 
     def _label_text(self, key: str) -> Text:
@@ -301,6 +371,9 @@ class Renderer:
                 "citable_paths": self.citable_paths,
                 "implemented_in": self.implemented_in,
                 "leaflets_by_id": self.leaflets,
+                "included": self.included,
+                "taught_by": self.taught_by,
+                "competence_items": self.competence_items,
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

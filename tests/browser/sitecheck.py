@@ -231,6 +231,15 @@ def search(page, start: str, query: str) -> dict:  # noqa: ANN001
     box.fill(query)
     box.press("End")
     expect(meta).to_have_text(re.compile(r"^(\d+ sökresultat|Inga sökresultat|\d+ matching documents?|No matching documents)$"))
+    # Material renders ten results and more as the list is scrolled: load them all, so
+    # that what is found does not depend on how many other pages rank higher.
+    items = page.locator(".md-search-result__item")
+    for _ in range(30):
+        shown = items.count()
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(100)
+        if items.count() == shown:
+            break
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     marks = page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)")
     return {

@@ -4,6 +4,9 @@
  * version: "painguide:checklist:<id>:v<version>" → {"ticks": ["ITEM-ID", …]}.
  * Only the ids of ticked items are ever stored: no free text, no patient data.
  * A new document version uses a new key, and keys of older versions are removed.
+ * Self-checks and self-assessments keep, the same way, only the chosen option per
+ * question or item: "painguide:quiz:<module>:v<version>" and
+ * "painguide:assessment:<profession>:v<version>" → {"choices": {"Q1": "2", …}}.
  */
 (function () {
   "use strict";
@@ -31,14 +34,105 @@
     }
   }
 
-  function forgetOtherVersions(store, id, key) {
+  function forgetOtherVersions(store, id, key, prefix) {
     if (!store) return;
     var stale = [];
     for (var i = 0; i < store.length; i++) {
       var k = store.key(i);
-      if (k && k.indexOf(PREFIX + id + ":") === 0 && k !== key) stale.push(k);
+      if (k && k.indexOf((prefix || PREFIX) + id + ":") === 0 && k !== key) stale.push(k);
     }
     stale.forEach(function (k) { store.removeItem(k); });
+  }
+
+  // One chosen value per question or item, by id; values are option numbers or level
+  // names, checked against a pattern, so nothing typed can ever be stored.
+  function savedChoices(kind, root, id) {
+    var prefix = "painguide:" + kind + ":";
+    var key = prefix + id + ":v" + root.getAttribute("data-version");
+    var store = storage();
+    forgetOtherVersions(store, id, key, prefix);
+    var safe = /^[a-z0-9-]{1,20}$/;
+    var choices = {};
+    try {
+      var data = JSON.parse((store && store.getItem(key)) || "{}").choices || {};
+      Object.keys(data).forEach(function (k) { if (safe.test(String(data[k]))) choices[k] = String(data[k]); });
+    } catch (e) { choices = {}; }
+    return {
+      all: function () { return choices; },
+      set: function (k, v) {
+        if (!safe.test(v)) return;
+        choices[k] = v;
+        if (store) store.setItem(key, JSON.stringify({ choices: choices }));
+      },
+      clear: function () { choices = {}; if (store) store.removeItem(key); }
+    };
+  }
+
+  // Self-check questions: the feedback of the chosen option is shown and announced
+  // (with the score) through the quiz's live region; answers survive a reload.
+  function setupQuiz(root) {
+    var saved = savedChoices("quiz", root, root.getAttribute("data-quiz"));
+    var questions = root.querySelectorAll(".pg-question");
+    var score = root.querySelector(".pg-quiz__score");
+    var actions = root.querySelector(".pg-actions");
+    function counts() {
+      var right = 0;
+      questions.forEach(function (q) {
+        var chosen = q.querySelector("input:checked");
+        if (chosen && chosen.getAttribute("data-correct") === "true") right++;
+      });
+      return root.getAttribute("data-label-score").replace("{x}", right).replace("{n}", questions.length);
+    }
+    function show(question, announce) {
+      var chosen = question.querySelector("input:checked");
+      question.querySelectorAll(".pg-feedback").forEach(function (fb) {
+        fb.hidden = !chosen || fb.getAttribute("data-option") !== chosen.value;
+      });
+      question.classList.toggle("pg-question--right", !!chosen && chosen.getAttribute("data-correct") === "true");
+      question.classList.toggle("pg-question--wrong", !!chosen && chosen.getAttribute("data-correct") !== "true");
+      var text = counts();
+      if (announce && chosen) {
+        var fb = question.querySelector('.pg-feedback[data-option="' + chosen.value + '"]');
+        score.textContent = fb.textContent.replace(/\s+/g, " ").trim() + " " + text;
+      } else {
+        score.textContent = text;
+      }
+    }
+    questions.forEach(function (q) {
+      var id = q.getAttribute("data-question");
+      var value = saved.all()[id];
+      var input = value !== undefined && q.querySelector('input[value="' + value + '"]');
+      if (input) input.checked = true;
+      q.addEventListener("change", function (event) {
+        saved.set(id, event.target.value);
+        show(q, true);
+      });
+    });
+    questions.forEach(function (q) { show(q, false); });
+    root.querySelector(".pg-quiz__reset").addEventListener("click", function () {
+      saved.clear();
+      root.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
+      questions.forEach(function (q) { show(q, false); });
+    });
+    actions.hidden = false;
+  }
+
+  // Self-assessment: one level per competence item, kept like the checklist ticks.
+  function setupAssessment(root) {
+    var saved = savedChoices("assessment", root, root.getAttribute("data-assessment"));
+    root.querySelectorAll(".pg-assess-item").forEach(function (item) {
+      var id = item.getAttribute("data-item");
+      var value = saved.all()[id];
+      var input = value && item.querySelector('input[value="' + value + '"]');
+      if (input) input.checked = true;
+      item.addEventListener("change", function (event) { saved.set(id, event.target.value); });
+    });
+    root.querySelector(".pg-assessment__reset").addEventListener("click", function () {
+      saved.clear();
+      root.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
+    });
+    root.querySelector(".pg-print").addEventListener("click", function () { window.print(); });
+    root.querySelector(".pg-actions").hidden = false;
   }
 
   function setupChecklist(root) {
@@ -235,6 +329,8 @@
 
   function init() {
     document.querySelectorAll(".pg-listen").forEach(setupListen);
+    document.querySelectorAll(".pg-quiz[data-quiz]").forEach(setupQuiz);
+    document.querySelectorAll(".pg-assessment[data-assessment]").forEach(setupAssessment);
     document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
     document.querySelectorAll(".pg-register table").forEach(sortableRegister);
     stampPrintDate();

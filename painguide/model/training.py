@@ -1,0 +1,107 @@
+"""Competence descriptions (content/competence/<profession>.yaml) and training modules
+(content/training/<id>.yaml). Modules include recommendation blocks, PM steps and
+checklists by id, so what they teach is rendered from the source and cannot drift."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from painguide.model.care import RecId
+from painguide.model.common import Choice, DocumentMeta, Id, Slug, Source, Sources, Strict, Text
+
+
+class Profession(str, Enum):
+    """The professions the sources name (Bilaga 3 and the requirement list)."""
+
+    physician = "physician"
+    nurse = "nurse"
+    assistant_nurse = "assistant-nurse"
+    mas = "mas"
+    operating_nurse = "operating-nurse"
+    operating_assistant_nurse = "operating-assistant-nurse"
+    anaesthesia_nurse = "anaesthesia-nurse"
+
+
+class Level(str, Enum):
+    """Expected level, lowest first."""
+
+    knows = "knows"
+    supervised = "supervised"
+    """Does under supervision."""
+    independent = "independent"
+    """Does independently."""
+
+
+class CompetenceItem(Strict):
+    id: Id
+    text: Text
+    level: Choice(Level)  # type: ignore[valid-type]
+    serves: list[RecId] = []
+    """Requirement points or recommendations this competence serves (e.g. REQ-12)."""
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+class CompetenceDescription(Strict):
+    id: Slug
+    """The profession, also the file name."""
+    title: Text
+    meta: DocumentMeta
+    intro: Text
+    items: Annotated[list[CompetenceItem], Field(min_length=1)]
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _known_profession(self) -> "CompetenceDescription":
+        if self.id not in {p.value for p in Profession}:
+            raise ValueError(f"id '{self.id}' is not a profession; choose one of {', '.join(p.value for p in Profession)}")
+        return self
+
+
+class ModuleSection(Strict):
+    heading: Text
+    body: Text | None = None
+    include: list[RecId] = []
+    """Recommendations, checklists, lists, tables or PM steps, by id, rendered from their source."""
+
+
+class Option(Strict):
+    text: Text
+    correct: bool = False
+    feedback: Text
+    """Why this option is right or wrong."""
+
+
+class Question(Strict):
+    id: Id
+    question: Text
+    options: Annotated[list[Option], Field(min_length=2)]
+    see: RecId
+    """The recommendation, checklist or PM step the answer comes from (linked in the feedback)."""
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> "Question":
+        correct = sum(1 for o in self.options if o.correct)
+        if correct != 1:
+            raise ValueError(f"options has {correct} correct answers; a question needs exactly one option with correct: true")
+        return self
+
+
+class Module(Strict):
+    id: Slug
+    title: Text
+    meta: DocumentMeta
+    audience: Annotated[list[Choice(Profession)], Field(min_length=1)]  # type: ignore[valid-type]
+    order: Annotated[int, Field(ge=1, le=99)]
+    """Place in each audience's path (1 first)."""
+    minutes: Annotated[int, Field(ge=5, le=480)]
+    """Estimated time."""
+    objectives: Annotated[list[Text], Field(min_length=1)]
+    teaches: Annotated[list[Id], Field(min_length=1)]
+    """Competence item ids this module teaches."""
+    sections: Annotated[list[ModuleSection], Field(min_length=1)]
+    key_points: Annotated[list[Text], Field(min_length=1)]
+    questions: Annotated[list[Question], Field(min_length=4)]
+    sources: Sources
