@@ -1,0 +1,112 @@
+"""Competence descriptions and training modules: each defect at its exact file:line:col,
+and a competence item that no module teaches warns (and fails a release)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minimal_tree import DRAFT_META, SOURCE_FILE, edit, write, write_tree
+from test_bad_inputs import assert_errors, run
+
+COMPETENCE_FILE = "competence/nurse.yaml"
+COMPETENCE = f"""\
+id: nurse
+title: {{sv: Sjuksköterska, en: Nurse}}
+{DRAFT_META.rstrip()}
+intro: {{sv: Kompetenser., en: Competences.}}
+items:
+  - id: NURSE-1
+    text: {{sv: Känna till kravlistan., en: Know the requirement list.}}
+    level: knows
+    serves: [R-X-1]
+    sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
+sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
+"""
+
+MODULE_FILE = "training/basics.yaml"
+QUESTION = """\
+  - id: Q{n}
+    question: {{sv: Fråga {n}?, en: Question {n}?}}
+    see: R-X-1
+    options:
+      - {{text: {{sv: Ja, en: "Yes"}}, correct: true, feedback: {{sv: Rätt., en: Right.}}}}
+      - {{text: {{sv: Nej, en: "No"}}, feedback: {{sv: Fel., en: Wrong.}}}}
+"""
+MODULE = f"""\
+id: basics
+title: {{sv: Grunder, en: Basics}}
+{DRAFT_META.rstrip()}
+audience: [nurse]
+order: 1
+minutes: 20
+objectives:
+  - {{sv: Mål., en: Objective.}}
+teaches: [NURSE-1]
+sections:
+  - heading: {{sv: Rekommendationen, en: The recommendation}}
+    include: [R-X-1]
+key_points:
+  - {{sv: Punkt., en: Point.}}
+questions:
+""" + "".join(QUESTION.format(n=n) for n in range(1, 5)) + f"""\
+sources: [{{file: {SOURCE_FILE}, section: Vårdprocessen}}]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path)
+    write(root, COMPETENCE_FILE, COMPETENCE)
+    write(root, MODULE_FILE, MODULE)
+    return root
+
+
+def test_a_valid_module_and_competence_description_pass(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(project, capsys) == (0, [])
+
+
+CASES = [
+    ("unknown-include-id", MODULE_FILE, edit(MODULE, "include: [R-X-1]", "include: [R-X-2]"),
+     ["content/training/basics.yaml:17:15: sections[0].include[0]: unknown id 'R-X-2'; did you mean 'R-X-1'?; "
+      "give the id of a recommendation, checklist, requirement point, list, table or PM step"]),
+    ("unknown-profession", MODULE_FILE, edit(MODULE, "audience: [nurse]", "audience: [nurses]"),
+     ["content/training/basics.yaml:9:12: audience[0]: 'nurses' is not allowed here; choose one of 'physician', 'nurse', "
+      "'assistant-nurse', 'mas', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),
+    ("no-correct-option", MODULE_FILE, edit(MODULE, "{text: {sv: Ja, en: \"Yes\"}, correct: true, feedback: {sv: Rätt., en: Right.}}\n      - {text: {sv: Nej, en: \"No\"}, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2",
+                                             "{text: {sv: Ja, en: \"Yes\"}, feedback: {sv: Rätt., en: Right.}}\n      - {text: {sv: Nej, en: \"No\"}, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2"),
+     ["content/training/basics.yaml:25:7: questions[0].options: options has 0 correct answers; a question needs exactly one option with correct: true"]),
+    ("two-correct-options", MODULE_FILE, edit(MODULE, "{text: {sv: Nej, en: \"No\"}, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2",
+                                               "{text: {sv: Nej, en: \"No\"}, correct: true, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2"),
+     ["content/training/basics.yaml:25:7: questions[0].options: options has 2 correct answers; a question needs exactly one option with correct: true"]),
+    ("unknown-competence-item", MODULE_FILE, edit(MODULE, "teaches: [NURSE-1]", "teaches: [NURSE-1, NURSE-9]"),
+     ["content/training/basics.yaml:14:20: teaches[1]: unknown competence item 'NURSE-9'; did you mean 'NURSE-1'?; see content/competence/"]),
+    ("too-few-questions", MODULE_FILE, MODULE.replace(QUESTION.format(n=4), ""),
+     ["content/training/basics.yaml:21:3: questions: the list has 3 entries; at least 4 are needed"]),
+    ("competence-file-not-a-profession", "competence/nurse.yaml", edit(COMPETENCE, "id: nurse", "id: nurses"),
+     # The module's item is unknown too, because its description could not be read.
+     ["content/competence/nurse.yaml:1:5: id: id 'nurses' is not a profession; choose one of physician, nurse, assistant-nurse, mas, "
+      "operating-nurse, operating-assistant-nurse, anaesthesia-nurse",
+      "content/training/basics.yaml:14:11: teaches[0]: unknown competence item 'NURSE-1'; see content/competence/"]),
+]
+
+
+@pytest.mark.parametrize(("rel", "text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_one_training_defect(project: Path, capsys: pytest.CaptureFixture[str], rel: str, text: str, expected: list[str]) -> None:
+    write(project, rel, text)
+    assert_errors(project, capsys, *expected)
+
+
+def test_an_untaught_item_warns_and_fails_a_release(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    second = f"""\
+  - id: NURSE-2
+    text: {{sv: Byta kassett., en: Change a cassette.}}
+    level: supervised
+    sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
+"""
+    write(project, COMPETENCE_FILE, edit(COMPETENCE, "sources: [{file: 001_0123456789abcdef.txt, section: Bilaga 3}]\nsources:",
+                                         f"sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]\n{second}sources:"))
+    message = "items[1].id: no training module teaches NURSE-2; add it to a module's teaches:"
+    assert run(project, capsys) == (0, [f"content/competence/nurse.yaml:16:9: warning: {message}"])
+    assert run(project, capsys, "--release") == (1, [f"content/competence/nurse.yaml:16:9: {message}"])
