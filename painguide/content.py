@@ -15,7 +15,7 @@ from painguide.errors import Problems
 from painguide.kinds import KINDS, expected_files, kind_of
 from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
-from painguide.yamlload import Document, LoadError, dotted, load
+from painguide.yamlload import Document, dotted, load_reported
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -250,13 +250,8 @@ def load_site(root: Path, problems: Problems) -> Site:
         if kind is None:
             problems.add(path, 1, 1, "", f"unknown content file; expected one of {expected_files()}")
             continue
-        try:
-            doc = load(path)
-        except LoadError as err:
-            problems.add(path, err.line, err.col, err.field, err.message)
-            continue
-        except OSError as err:
-            problems.add(path, 1, 1, "", f"cannot read file: {err.strerror}")
+        doc = load_reported(path, problems)
+        if doc is None:
             continue
         obj = validate_document(doc, kind.load_model(), problems)
         if obj is not None:

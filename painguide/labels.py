@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from painguide.errors import Problems
-from painguide.yamlload import LoadError, load
+from painguide.yamlload import load_reported
 
 LANGS = ("sv", "en")
 
@@ -18,13 +18,8 @@ def load_labels(macros: Path, problems: Problems) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
     for lang in LANGS:
         path = macros / "labels" / f"{lang}.yaml"
-        try:
-            data = load(path)
-        except LoadError as err:
-            problems.add(path, err.line, err.col, err.field, err.message)
-            continue
-        except OSError as err:
-            problems.add(path, 1, 1, "", f"cannot read the UI labels: {err.strerror}")
+        data = load_reported(path, problems, "cannot read the UI labels")
+        if data is None:
             continue
         for key, value in data.data.items():
             if not isinstance(value, str) or not value.strip():

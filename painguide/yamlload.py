@@ -305,5 +305,16 @@ def load(path: Path) -> Document:
     return doc
 
 
+def load_reported(path: Path, problems: Any, unreadable: str = "cannot read file") -> Document | None:
+    """load(), with a failure added to problems (errors.Problems) at its position instead of raised."""
+    try:
+        return load(path)
+    except LoadError as err:
+        problems.add(path, err.line, err.col, err.field, err.message)
+    except OSError as err:
+        problems.add(path, 1, 1, "", f"{unreadable}: {err.strerror}")
+    return None
+
+
 def dotted(loc: Path_) -> str:
     return _dotted(loc)
