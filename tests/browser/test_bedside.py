@@ -22,12 +22,14 @@ def pdf_pages(page: Page, pdf: Path) -> list[str]:
     page.pdf(path=str(pdf), format="A4")
     tool = shutil.which("pdftotext")
     assert tool, install_hint("pdftotext (poppler-utils)")
-    text = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # -raw keeps the text in document order, so a table's cells do not interleave.
+    text = subprocess.run([tool, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [" ".join(p.split()) for p in text.split("\f")]
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """Text as the PDF shows it: single spaces, no heading-link marks (hidden in print)."""
+    return " ".join(text.replace("¶", " ").split())
 
 
 @pytest.mark.parametrize("url", [PM, "/en" + PM])
