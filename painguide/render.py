@@ -152,7 +152,8 @@ class Renderer:
             for region in self.site.regions.model.regions:
                 title = Text.model_construct(**{lang: self.labels[lang]["packet_title"].replace("{region}", region.name[lang]) for lang in LANGS})
                 applies = [pm for pm in procedures if region.id in pm.regions]
-                self._add(f"regions/{region.id}/packet.md", "packet.md.j2", title, {"region": region, "procedures": applies})
+                handed_out = [self.leaflets[i] for i in dict.fromkeys(i for pm in applies for i in pm.patient_info)]
+                self._add(f"regions/{region.id}/packet.md", "packet.md.j2", title, {"region": region, "procedures": applies, "leaflets": handed_out})
                 regions_section.children.append(NavItem(title, f"regions/{region.id}/packet.md"))
 
     def _checklists(self, recs: list[RecommendationSet] | None = None) -> list[Checklist]:

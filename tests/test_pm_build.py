@@ -54,23 +54,27 @@ def test_placeholders_read_as_placeholders_and_are_not_links(built_site: Path) -
 
 
 def test_register_lists_every_controlled_document_with_its_state(built_site: Path) -> None:
+    # Ids are unique within a kind (a PM and a module may share one), so the register keys on both.
     site = site_content()
     today = dt.date.today()
     expected = {}
     for rec in site.recommendations:
         meta = rec.document.model.meta
-        expected[rec.document.model.id] = state(meta, today)
+        expected["recommendation-document", rec.document.model.id] = state(meta, today)
         for chapter in rec.chapters:
             for block in chapter.model.blocks:
                 if block.type == "checklist" and block.page:
-                    expected[block.id] = state(meta, today)
-    for item in site.of("pm"):
-        expected[item.model.id] = state(item.model.meta, today)
+                    expected["checklist", block.id] = state(meta, today)
+    for kind in ("pm", "patient-info", "training", "competence"):
+        assert site.of(kind), f"no {kind} content"
+        for item in site.of(kind):
+            expected[kind, item.model.id] = state(item.model.meta, today)
     data = json.loads((built_site / "api" / "documents.json").read_text(encoding="utf-8"))
-    assert {d["id"]: d["review_state"] for d in data["documents"]} == expected
+    assert {(d["kind"], d["id"]): d["review_state"] for d in data["documents"]} == expected
+    assert len(data["documents"]) == len(expected)
     for prefix in (built_site, built_site / "en"):
         html = (prefix / "documents" / "index.html").read_text(encoding="utf-8")
-        for ident in expected:
+        for _, ident in expected:
             assert f"<code>{ident}</code>" in html, ident
 
 
@@ -101,12 +105,35 @@ def test_every_uncovered_point_is_on_the_coverage_page(built_site: Path) -> None
             assert (missing in re.sub(r"<[^>]+>", "", row)) == (point in uncovered), point
 
 
-def test_a_packet_per_region_with_its_pms(built_site: Path) -> None:
+def test_a_packet_per_region_with_its_pms_and_their_leaflets(built_site: Path) -> None:
     site = site_content()
+    leaflets = {x.model.id: x.model for x in site.of("patient-info")}
     for region in site.regions.model.regions:
         html = (built_site / "regions" / region.id / "packet" / "index.html").read_text(encoding="utf-8")
         applies = [pm.model for pm in site.of("pm") if region.id in pm.model.regions]
-        assert html.count('class="pg-packet-doc"') == len(applies) > 0
-        assert html.count("pg-print-header__notice") == len(applies)
+        handed_out = {i for pm in applies for i in pm.patient_info}
+        assert applies and handed_out
+        assert html.count('class="pg-packet-doc"') == len(applies) + len(handed_out)
+        assert html.count("pg-print-header__notice") == len(applies) + len(handed_out)
         for pm in applies:
             assert pm.title["sv"].split()[0] in html
+        for ident in handed_out:
+            assert f'id="{ident}-when-to-call"' in html, ident
+            assert leaflets[ident].title["sv"] in html
+
+
+def test_pms_list_their_leaflets_and_leaflets_never_link_to_staff_pms(built_site: Path) -> None:
+    site = site_content()
+    assert any(pm.model.patient_info for pm in site.of("pm"))
+    for prefix in (built_site, built_site / "en"):
+        for pm in site.of("pm"):
+            html = (prefix / "pm" / pm.model.id / "index.html").read_text(encoding="utf-8")
+            for ident in pm.model.patient_info:
+                assert f'href="../../patient-info/{ident}/"' in html, (pm.model.id, ident)
+        for leaflet in site.of("patient-info"):
+            html = (prefix / "patient-info" / leaflet.model.id / "index.html").read_text(encoding="utf-8")
+            article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
+            links = re.findall(r'href="([^"]+)"', article)
+            assert links, leaflet.model.id
+            staff = [h for h in links if re.search(r"(^|/)(pm|training|competence|documents|checklists)/", h)]
+            assert not staff, (leaflet.model.id, staff)

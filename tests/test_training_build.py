@@ -1,0 +1,85 @@
+"""The real content's leaflets, modules and competence matrix, built."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from painguide.content import load_site
+from painguide.errors import Problems
+from painguide.readability import leaflet_text, lix
+from tiny import ROOT
+
+
+def site_content():  # type: ignore[no-untyped-def]
+    problems = Problems(ROOT)
+    site = load_site(ROOT / "content", problems)
+    assert not problems, [str(p) for p in problems.errors]
+    return site
+
+
+def section(html: str, start: str) -> str:
+    """The element that starts at the first occurrence of start, up to its matching close tag."""
+    i = html.index(start)
+    tag = re.match(r"<(\w+)", html[i:]).group(1)
+    depth, j = 0, i
+    for m in re.finditer(rf"<(/?){tag}\b[^>]*>", html[i:]):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            j = i + m.end()
+            break
+    return html[i:j]
+
+
+def text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_leaflets_are_built_and_measured(built_site: Path) -> None:
+    leaflets = site_content().of("patient-info")
+    assert len(leaflets) >= 6
+    for prefix in (built_site, built_site / "en"):
+        status = (prefix / "patient-info" / "status" / "index.html").read_text(encoding="utf-8")
+        for item in leaflets:
+            assert (prefix / "patient-info" / item.model.id / "index.html").is_file()
+            assert f"{lix(leaflet_text(item.model, 'sv')).value:.1f}" in status
+            assert f"{lix(leaflet_text(item.model, 'en')).value:.1f}" in status
+        nav = (prefix / "index.html").read_text(encoding="utf-8")
+        assert "patient-info/status/" not in nav, "the editors' status page is not in the patients' navigation"
+
+
+def test_an_included_recommendation_is_its_source_rendered(built_site: Path) -> None:
+    site = site_content()
+    modules = site.of("training")
+    assert len(modules) >= 6
+    checked = 0
+    for item in modules:
+        html = (built_site / "training" / item.model.id / "index.html").read_text(encoding="utf-8")
+        for sec in item.model.sections:
+            for ident in sec.include:
+                if not ident.startswith("R-"):
+                    continue
+                chapter = next(c for rec in site.recommendations for c in rec.chapters
+                               for b in c.model.blocks if getattr(b, "id", None) == ident)
+                source = (built_site / "regional-recommendation" / chapter.model.id / "index.html").read_text(encoding="utf-8")
+                anchor = f'<div class="pg-rec" id="{ident.lower()}"'
+                assert text(section(html, anchor)) == text(section(source, anchor)), ident
+                checked += 1
+    assert checked >= 3
+
+
+def test_the_matrix_holds_every_item_and_each_is_taught(built_site: Path) -> None:
+    site = site_content()
+    descriptions = site.of("competence")
+    assert len(descriptions) == 7
+    taught = {ident for m in site.of("training") for ident in m.model.teaches}
+    for prefix, untaught in ((built_site, "Ingen modul ännu"), (built_site / "en", "No module yet")):
+        html = (prefix / "competence" / "index.html").read_text(encoding="utf-8")
+        for d in descriptions:
+            for c in d.model.items:
+                assert f"<code>{c.id}</code>" in html, c.id
+                assert c.id in taught, f"{c.id} is taught by no module"
+        assert untaught not in html
+        index = (prefix / "training" / "index.html").read_text(encoding="utf-8")
+        for m in site.of("training"):
+            assert f'href="{m.model.id}/"' in index
