@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from minimal_tree import DRAFT_META, SOURCE_FILE, edit, write, write_tree
 from test_bad_inputs import assert_errors, run
+from tiny import ROOT
 
 LEAFLET_FILE = "patient-info/pump.yaml"
 LEAFLET = f"""\
@@ -77,3 +81,28 @@ CASES = [
 def test_one_leaflet_defect(project: Path, capsys: pytest.CaptureFixture[str], text: str, expected: list[str]) -> None:
     write(project, LEAFLET_FILE, text)
     assert_errors(project, capsys, *expected)
+
+
+def join_sentences(text: str) -> str:
+    """Every sentence and list item of a text run together into one sentence."""
+    text = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", text, flags=re.M)
+    parts = [p.strip() for p in re.split(r"(?<=[.?!:])\s+|\n+", text) if p.strip()]
+    return ", ".join(p.rstrip(".?!:") for p in parts) + "."
+
+
+def test_a_shipped_leaflet_with_its_sentences_joined_fails_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    assert run(tmp_path, capsys)[0] == 0
+    leaflet = tmp_path / "content" / "patient-info" / "what-is-advanced-pain-treatment.yaml"
+    data = yaml.safe_load(leaflet.read_text(encoding="utf-8"))
+    data["intro"]["sv"] = join_sentences(data["intro"]["sv"])
+    for section in data["sections"]:
+        section["answer"]["sv"] = join_sentences(section["answer"]["sv"])
+    leaflet.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, lines = run(tmp_path, capsys)
+    assert code == 1
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("content/patient-info/what-is-advanced-pain-treatment.yaml:")
+    assert float(lines[0].split("Swedish LIX is ", 1)[1].split(",", 1)[0]) > 40
+    assert lines[0].split("Longest sentences: ", 1)[1].count("«") == 3
