@@ -54,7 +54,7 @@ def site_dir(built_site: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def offline_checks(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[dict[str, Future]]:
-    """The Nu HTML Checker and linkchecker need no browser: when test_html_and_links.py is
+    """The Nu HTML Checker and the link check need no browser: when test_html_and_links.py is
     part of the run, they start with the first browser test and run beside the others."""
     wanted = any(item.path.name == "test_html_and_links.py" for item in request.session.items)
     if not wanted:

@@ -1,4 +1,5 @@
-"""Every page is valid HTML (Nu HTML Checker) and no link or anchor is broken (linkchecker).
+"""Every page is valid HTML (Nu HTML Checker) and no link or anchor is broken
+(each page read once and its links checked against the files).
 
 Both checks run in the background from the start of the session (conftest.offline_checks);
 the checker functions are sitecheck.vnu_errors and sitecheck.broken_links.
