@@ -90,7 +90,8 @@ def test_the_sign_off_sheet_prints_with_levels_and_signature_lines(page: Page, t
     page.pdf(path=str(pdf), format="A4")
     tool = shutil.which("pdftotext")
     assert tool, install_hint("pdftotext (poppler-utils)")
-    text = " ".join(subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    # -raw reads in document order; -layout interleaves the side-by-side signature labels when one wraps.
+    text = " ".join(subprocess.run([tool, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     for expected in ("Medarbetarens namn", "Chefens eller handledarens underskrift", "Datum",
                      "Utskriven kopia är ostyrd", "Utför under handledning"):
         assert expected in text, f"the sign-off sheet lacks {expected!r}"
