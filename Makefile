@@ -59,9 +59,9 @@ browser-deps:
 test: lock-check $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
-## bench: time validate, generate and the MkDocs build on the shipped content
+## bench: time validate, generate and the MkDocs build on the shipped content (SCALE=1000: also with 100 and 1000 synthetic PMs)
 bench: $(STAMP)
-	$(BIN)/python -m painguide.bench
+	$(BIN)/python -m painguide.bench $(if $(SCALE),--scale $(SCALE))
 
 clean:
 	rm -rf site .painguide docs/sv docs/en mkdocs.sv.yml mkdocs.en.yml

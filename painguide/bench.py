@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="painguide.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=0, help="also build with 100 and SCALE synthetic PMs added")
     args = parser.parse_args(argv)
     project = Project(root=args.root.resolve())
     _, renderer, _ = validate(project)
@@ -78,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
             page = site / rel / "index.html"
             if page.is_file():
                 print(f"first load, {name + ' page':<14}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
+    if args.scale:
+        from painguide.scale import report
+
+        report(project.root, sorted({min(100, args.scale), args.scale}))
     return 0
 
 

@@ -1,0 +1,68 @@
+"""`make bench SCALE=1000`: how the build grows with the number of documents.
+
+The shipped content plus N synthetic PMs, each a copy of a real PM with its own id, title
+and step ids, is built in a temporary project. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from painguide.build import Project, Timings, build
+
+TEMPLATE_PM = "cassette-change"
+
+
+def synthetic_project(source: Path, root: Path, n: int) -> Project:
+    """A copy of the project at source, in root, with n synthetic PMs added."""
+    shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(source / "macros", root / "macros")
+    shutil.copytree(source / "docs" / "overrides", root / "docs" / "overrides")
+    shutil.copytree(source / "content", root / "content")
+    pm = yaml.safe_load((source / "content" / "pm" / f"{TEMPLATE_PM}.yaml").read_text(encoding="utf-8"))
+    for i in range(1, n + 1):
+        doc = dict(pm, id=f"synthetic-{i:04d}")
+        doc["title"] = {lang: f"{text} ({i})" for lang, text in pm["title"].items()}
+        doc["steps"] = [dict(step, id=f"SYN{i}-{k}") for k, step in enumerate(pm["steps"], 1)]
+        (root / "content" / "pm" / f"synthetic-{i:04d}.yaml").write_text(
+            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return Project(root=root)
+
+
+def measure(source: Path, n: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="painguide-scale-") as tmp:
+        project = synthetic_project(source, Path(tmp), n)
+        site = Path(tmp) / "site"
+        timings = Timings()
+        start = time.perf_counter()
+        problems = build(project, site, timings)
+        total = time.perf_counter() - start
+        assert not problems.errors, [str(p) for p in problems.errors][:5]
+        html = list(site.rglob("*.html"))
+        index = (site / "search" / "search_index.json").read_bytes()
+        return {
+            "pages": len(html) / 2,
+            "total": total,
+            "per_page": total / len(html),
+            "generator": (timings.stages["validate"] + timings.stages["generate"]) / total,
+            "html_kib": statistics.mean(p.stat().st_size for p in html) / 1024,
+            "index_kib": len(gzip.compress(index)) / 1024,
+        }
+
+
+def report(source: Path, sizes: list[int]) -> None:
+    rows = [(n, measure(source, n)) for n in sizes]
+    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator':>9} {'HTML KiB/page':>13} {'search sv KiB gz':>16}")
+    for n, r in rows:
+        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator']:>9.0%} {r['html_kib']:>13.1f} {r['index_kib']:>16.1f}")
+    if len(rows) > 1:
+        first, last = rows[0][1], rows[-1][1]
+        print(f"time per page grows {last['per_page'] / first['per_page']:.2f}x and HTML per page "
+              f"{last['html_kib'] / first['html_kib']:.2f}x from {rows[0][0]} to {rows[-1][0]} synthetic PMs")
