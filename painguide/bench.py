@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 from painguide.build import Project, run_generate, run_mkdocs, validate
@@ -26,14 +27,29 @@ def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
+class _Assets(HTMLParser):
+    """The stylesheets and scripts a page loads (attributes may be unquoted once minified)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
+            self.refs.append(a["href"] or "")
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"] or "")
+
+
 def first_load(page: Path, site: Path) -> float:
     """KiB gzipped of what a first visit to page downloads: its HTML, CSS and JS (no fonts)."""
-    import re
-
     html = page.read_text(encoding="utf-8")
     total = len(gzip.compress(html.encode()))
-    for ref in re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"?#]+)', html):
-        target = (page.parent / ref).resolve()
+    parser = _Assets()
+    parser.feed(html)
+    for ref in parser.refs:
+        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
         if target.is_file() and site.resolve() in target.parents:
             total += len(gzip.compress(target.read_bytes()))
     return total / 1024

@@ -39,17 +39,16 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
     return written, removed
 
 
-def _extensions(root: Path, permalink_title: str) -> list[object]:
-    """mkdocs.yml's Markdown extensions with the heading-link title in this language.
+def _inherited(root: Path, key: str, options_for: dict[str, dict[str, object]]) -> list[object]:
+    """mkdocs.yml's list under key, with this language's options added to some entries.
 
     INHERIT replaces a list instead of merging it, so the whole list is repeated here.
     """
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))[key]
     out: list[object] = []
-    for ext in base:
-        name, options = (ext, {}) if isinstance(ext, str) else next(iter(ext.items()))
-        if name == "toc":
-            options = {**(options or {}), "permalink_title": permalink_title}
+    for entry in base:
+        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        options = {**(options or {}), **options_for.get(name, {})}
         out.append({name: options} if options else name)
     return out
 
@@ -68,7 +67,7 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
         "docs_dir": f"docs/{lang}",
         "copyright": labels["copyright"],
         "theme": {"language": lang},
-        "plugins": [{"search": {"lang": [lang]}}],
+        "plugins": _inherited(root, "plugins", {"search": {"lang": [lang]}}),
         "extra": {
             "alternate": alternate,
             "painguide_lang": lang,
@@ -79,7 +78,7 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
             "painguide_404_title": labels["not_found_title"],
             "painguide_404_text": labels["not_found_text"],
         },
-        "markdown_extensions": _extensions(root, labels["permalink_title"]),
+        "markdown_extensions": _inherited(root, "markdown_extensions", {"toc": {"permalink_title": labels["permalink_title"]}}),
         "nav": renderer.nav_config(lang),
     }
     if renderer.hidden:
