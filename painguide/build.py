@@ -23,6 +23,7 @@ from painguide.checks import check_site
 from painguide.content import Site, load_site
 from painguide.errors import ContentError, Problems
 from painguide.labels import LANGS, load_labels
+from painguide.offline import write_worker
 
 if TYPE_CHECKING:  # Jinja and the renderer are imported only by the stages that render
     import jinja2
@@ -134,6 +135,10 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
             errors = [f.exception() for f in futures if f.exception() is not None]
         if errors:
             raise BuildError("\n".join(str(e) for e in errors))
+        # The first language is at the root and the others in folders under it, so the root
+        # worker's scope covers them too: it leaves their folders alone.
+        for lang in LANGS:
+            write_worker(work / lang, lang, skip=[f"{o}/" for o in LANGS[1:]] if lang == LANGS[0] else [])
         new = work / "sv"
         (work / "en").rename(new / "en")
         swap_into_place(new, site_dir)

@@ -77,6 +77,7 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
             "painguide_404_base": "/" if lang == "sv" else "/en/",
             "painguide_404_title": labels["not_found_title"],
             "painguide_404_text": labels["not_found_text"],
+            "painguide_offline": {k: labels[f"offline_{k}"] for k in ("saved", "update", "reload")},
         },
         "markdown_extensions": _inherited(root, "markdown_extensions", {"toc": {"permalink_title": labels["permalink_title"]}}),
         "nav": renderer.nav_config(lang),

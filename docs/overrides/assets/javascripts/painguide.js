@@ -1,4 +1,5 @@
-/* painguide: interactive checklists, print date, keyboard access to abbreviations.
+/* painguide: interactive checklists, print date, keyboard access to abbreviations, the
+ * offline copy.
  *
  * Checklist ticks are kept in localStorage under one key per checklist and document
  * version: "painguide:checklist:<id>:v<version>" → {"ticks": ["ITEM-ID", …]}.
@@ -327,6 +328,69 @@
     });
   }
 
+  // Offline copy (service worker: painguide/offline_worker.js, written as sw.js at the
+  // root of each language). Never under file://, where nothing is cached.
+  function offlineLabels() {
+    var el = document.getElementById("pg-offline-labels");
+    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
+  }
+
+  // A page from the offline copy says so, next to the document's version.
+  function showOfflineMark(labels) {
+    var saved = document.documentElement.getAttribute("data-offline-saved");
+    if (saved === null || !labels) return;
+    var date = saved.slice(0, 10) || "?";
+    var line = document.querySelector(".md-content .pg-docline");
+    var mark = document.createElement(line ? "span" : "p");
+    mark.className = "pg-offline-mark";
+    mark.textContent = (line ? " · " : "") + labels.saved + " " + date;
+    if (line) line.appendChild(mark);
+    else {
+      var title = document.querySelector(".md-content h1");
+      if (title) title.insertAdjacentElement("afterend", mark);
+    }
+  }
+
+  function showUpdateBanner(labels, waiting) {
+    if (!labels || document.querySelector(".pg-update")) return;
+    var banner = document.createElement("div");
+    banner.className = "pg-update";
+    banner.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = labels.update + " ";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary";
+    button.textContent = labels.reload;
+    button.addEventListener("click", function () {
+      navigator.serviceWorker.addEventListener("controllerchange", function () { window.location.reload(); });
+      waiting.postMessage("painguide:activate");
+    });
+    banner.appendChild(text);
+    banner.appendChild(button);
+    document.body.appendChild(banner);
+  }
+
+  function setupOffline() {
+    var labels = offlineLabels();
+    if (window.location.protocol === "file:" || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function (reg) {
+      function offer(worker) {
+        // Only an update: the first install takes over at once and needs no reload.
+        if (worker && navigator.serviceWorker.controller) showUpdateBanner(labels, worker);
+      }
+      function watch(worker) {
+        worker.addEventListener("statechange", function () { if (worker.state === "installed") offer(reg.waiting); });
+      }
+      offer(reg.waiting);
+      if (reg.installing) watch(reg.installing);
+      reg.addEventListener("updatefound", function () { watch(reg.installing); });
+      window.addEventListener("online", function () { reg.update().catch(function () {}); });
+    }).catch(function () { /* no offline copy; the site works as before */ });
+  }
+
   function init() {
     document.querySelectorAll(".pg-listen").forEach(setupListen);
     document.querySelectorAll(".pg-quiz[data-quiz]").forEach(setupQuiz);
@@ -334,6 +398,7 @@
     document.querySelectorAll(".pg-checklist[data-checklist]").forEach(setupChecklist);
     document.querySelectorAll(".pg-register table").forEach(sortableRegister);
     stampPrintDate();
+    showOfflineMark(offlineLabels());
     // Abbreviations explain themselves on hover; make them reachable by keyboard too.
     document.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
       if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
@@ -341,6 +406,8 @@
   }
 
   window.addEventListener("beforeprint", stampPrintDate);
+  // After the page has loaded, so the offline copy never competes with the page itself.
+  window.addEventListener("load", setupOffline);
   window.addEventListener("load", focusableScrollers);
   window.addEventListener("resize", focusableScrollers);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,63 @@
+"""The offline copy: a service worker per language with a precache list made at build time.
+
+Each language build gets `sw.js` at its root (`/sw.js`, `/en/sw.js`), scoped to that root.
+It lists every page, asset and the search index of that language only, each with a
+content hash; a new build changes the worker's bytes only where a file changed, the
+browser installs it, and the worker fetches exactly the changed files (the rest is
+copied from the previous cache). The worker itself is painguide/offline_worker.js.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+WORKER = "sw.js"
+_TEMPLATE = Path(__file__).with_name("offline_worker.js")
+# Printed copies carry the print date, stamped by script when printing; the date baked
+# in at build time must not make every page "changed" on each day's build.
+_PRINT_DATE = re.compile(rb"(<span data-print-date>)\d{4}-\d{2}-\d{2}(</span>)")
+# Material ships the stemmers of every language; the search worker loads only these.
+_LUNR = "assets/javascripts/lunr/"
+
+
+def _wanted(rel: str, lang: str) -> bool:
+    if rel == WORKER or rel.endswith((".map", ".gz", ".xml")) or rel.startswith("api/"):
+        return False
+    if rel.startswith(_LUNR):
+        return rel.rsplit("/", 1)[-1] in {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{lang}.min.js"}
+    return True
+
+
+def content_hash(path: Path) -> str:
+    data = path.read_bytes()
+    if path.suffix == ".html":
+        data = _PRINT_DATE.sub(rb"\1\2", data)
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def manifest(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
+    """URL (relative to the language root) → content hash, for every file to keep offline.
+
+    A page is listed under its directory URL (`pm/x/`), the way readers reach it.
+    """
+    files: dict[str, str] = {}
+    for path in sorted(lang_root.rglob("*")):
+        rel = path.relative_to(lang_root).as_posix()
+        if not path.is_file() or any(rel.startswith(s) for s in skip) or not _wanted(rel, lang):
+            continue
+        url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+        files[url] = content_hash(path)
+    return files
+
+
+def write_worker(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
+    """Write lang_root/sw.js for this language; skip lists the other languages' folders."""
+    files = manifest(lang_root, lang, skip)
+    build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
+    settings = json.dumps({"build": build, "lang": lang, "skip": skip, "files": files}, separators=(",", ":"))
+    text = _TEMPLATE.read_text(encoding="utf-8").replace("/*SETTINGS*/{}", settings, 1)
+    (lang_root / WORKER).write_text(text, encoding="utf-8")
+    return files
