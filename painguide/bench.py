@@ -6,6 +6,7 @@ Prints figures; asserts nothing. Each stage is run several times and the median 
 from __future__ import annotations
 
 import argparse
+import re
 import gzip
 import statistics
 import subprocess
@@ -48,11 +49,40 @@ def first_load(page: Path, site: Path) -> float:
     total = len(gzip.compress(html.encode()))
     parser = _Assets()
     parser.feed(html)
+    # painguide.js adds painguide-interactive.js on pages with one of these (see its INTERACTIVE).
+    if re.search(r'class="(pg-listen|pg-quiz|pg-assessment|pg-checklist|pg-register)\b', html):
+        parser.refs += [r.replace("painguide.", "painguide-interactive.") for r in parser.refs if "/painguide." in r]
     for ref in parser.refs:
         target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
         if target.is_file() and site.resolve() in target.parents:
             total += len(gzip.compress(target.read_bytes()))
     return total / 1024
+
+
+FIRST_LOAD_PAGES = (
+    ("home", ""),
+    ("PM", "pm/monitoring-at-home"),
+    ("leaflet", "patient-info/living-with-an-external-pump"),
+    ("checklist", "checklists/before-intrathecal-treatment"),
+    ("module", "training/identifying-patients"),
+    ("competence", "competence/nurse"),
+    ("region", "regions/skane"),
+    ("register", "documents"),
+)
+
+
+def precache_size(lang_root: Path) -> tuple[int, int, int]:
+    """Bytes (raw and gzipped) and files that the language's offline copy downloads."""
+    from painguide.offline import WORKER, read_settings
+
+    files = read_settings(lang_root / WORKER)["files"]
+    raw = packed = 0
+    for url in files:
+        path = lang_root / (url + "index.html" if url == "" or url.endswith("/") else url)
+        data = path.read_bytes()
+        raw += len(data)
+        packed += len(gzip.compress(data))
+    return raw, packed, len(files)
 
 
 def _process(root: Path, runs: int) -> float:
@@ -88,13 +118,14 @@ def main(argv: list[str] | None = None) -> int:
         for lang, index in (("sv", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
             raw = index.read_bytes()
             print(f"search index {lang}            : {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
-        page = site / "checklists" / "before-intrathecal-treatment" / "index.html"
-        print(f"checklist page (gzipped)   : {len(gzip.compress(page.read_bytes())) / 1024:.1f} KiB HTML")
-        for name, rel in (("checklist", "checklists/before-intrathecal-treatment"), ("PM", "pm/monitoring-at-home"),
-                          ("home", "")):
-            page = site / rel / "index.html"
-            if page.is_file():
-                print(f"first load, {name + ' page':<14}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
+        for kind, rel in FIRST_LOAD_PAGES:
+            for lang, prefix in (("sv", ""), ("en", "en/")):
+                page = site / prefix / rel / "index.html"
+                if page.is_file():
+                    print(f"first load, {kind:<11} {lang}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
+        for lang, root in (("sv", site), ("en", site / "en")):
+            raw, packed, count = precache_size(root)
+            print(f"offline copy {lang}            : {count} files, {raw / 1024 / 1024:.2f} MiB, {packed / 1024 / 1024:.2f} MiB gzipped")
     if args.scale:
         from painguide.scale import report
 

@@ -61,3 +61,11 @@ def write_worker(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
     text = _TEMPLATE.read_text(encoding="utf-8").replace("/*SETTINGS*/{}", settings, 1)
     (lang_root / WORKER).write_text(text, encoding="utf-8")
     return files
+
+
+def read_settings(worker: Path) -> dict:
+    """The settings a written sw.js carries (build id, language, skipped folders, files)."""
+    match = re.search(r"var SETTINGS = (\{.*?\});\n", worker.read_text(encoding="utf-8"))
+    if not match:
+        raise ValueError(f"{worker} carries no settings")
+    return json.loads(match.group(1))

@@ -92,6 +92,10 @@ def by_file(sources: list[Any]) -> list[tuple[str, list[str]]]:
     return list(groups.items())
 
 
+NAV_LIST_LIMIT = 30
+"""A section with more documents than this lists them on its index page, not in the navigation."""
+
+
 class Renderer:
     def __init__(self, site: Site, macros: Path, labels: dict[str, dict[str, str]], today: dt.date) -> None:
         self.site = site
@@ -184,13 +188,19 @@ class Renderer:
         title = self._label_text(kind.nav)
         index = f"{posixpath.dirname(kind.page_path(items[0].model))}/index.md"
         section = NavItem(title, index if kind.index else None)
+        # Every page carries its section's navigation; a long list goes on the index page
+        # alone, so that a page's size does not grow with the number of documents.
+        listed_in_nav = not kind.index or len(items) <= NAV_LIST_LIMIT
         entries = []
         for item in items:
             path = kind.page_path(item.model)
             meta = getattr(item.model, "meta", None)
             self._add(path, kind.template, item.model.title, {"item": item.model, "meta": meta})
-            section.children.append(NavItem(item.model.title, path))
+            if listed_in_nav:
+                section.children.append(NavItem(item.model.title, path))
             entries.append((item.model, path))
+        if not listed_in_nav:
+            self.hidden.append(f"{posixpath.dirname(index)}/*.md")
         if kind.index:
             self._add(index, kind.index, title, {"entries": entries})
         self._nav.append(section)

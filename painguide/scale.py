@@ -46,22 +46,23 @@ def measure(source: Path, n: int) -> dict[str, float]:
         total = time.perf_counter() - start
         assert not problems.errors, [str(p) for p in problems.errors][:5]
         html = list(site.rglob("*.html"))
-        index = (site / "search" / "search_index.json").read_bytes()
+        index = {lang: (site / sub / "search" / "search_index.json").read_bytes() for lang, sub in (("sv", ""), ("en", "en"))}
         return {
             "pages": len(html) / 2,
             "total": total,
             "per_page": total / len(html),
             "generator": (timings.stages["validate"] + timings.stages["generate"]) / total,
             "html_kib": statistics.mean(p.stat().st_size for p in html) / 1024,
-            "index_kib": len(gzip.compress(index)) / 1024,
+            "index_sv": len(gzip.compress(index["sv"])) / 1024,
+            "index_en": len(gzip.compress(index["en"])) / 1024,
         }
 
 
 def report(source: Path, sizes: list[int]) -> None:
     rows = [(n, measure(source, n)) for n in sizes]
-    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator':>9} {'HTML KiB/page':>13} {'search sv KiB gz':>16}")
+    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator':>9} {'HTML KiB/page':>13} {'search sv/en KiB gz':>19}")
     for n, r in rows:
-        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator']:>9.0%} {r['html_kib']:>13.1f} {r['index_kib']:>16.1f}")
+        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator']:>9.0%} {r['html_kib']:>13.1f} {r['index_sv']:>9.1f} /{r['index_en']:>7.1f}")
     if len(rows) > 1:
         first, last = rows[0][1], rows[-1][1]
         print(f"time per page grows {last['per_page'] / first['per_page']:.2f}x and HTML per page "

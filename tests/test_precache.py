@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from painguide.offline import WORKER, manifest, write_worker
+from painguide.offline import WORKER, manifest, read_settings, write_worker
 
 
-def _settings(worker: Path) -> dict:
-    match = re.search(r"var SETTINGS = (\{.*?\});\n", worker.read_text(encoding="utf-8"))
-    assert match, f"{worker} has no settings"
-    return json.loads(match.group(1))
+_settings = read_settings
 
 
 def _tree(root: Path, files: dict[str, str]) -> Path:

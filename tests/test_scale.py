@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from painguide.build import check
+from painguide.build import Project, check, validate
+from painguide.render import NAV_LIST_LIMIT
 from painguide.scale import synthetic_project
 from tiny import ROOT
 
@@ -16,3 +17,22 @@ def test_synthetic_pms_are_valid_and_distinct(tmp_path: Path) -> None:
     ids = [item.model.id for item in site.of("pm")]
     assert {"synthetic-0001", "synthetic-0002", "synthetic-0003"} <= set(ids)
     assert len(ids) == len(set(ids))
+
+
+def test_a_long_list_of_pms_goes_on_the_index_page_not_in_every_pages_navigation(tmp_path: Path) -> None:
+    project = synthetic_project(ROOT, tmp_path, NAV_LIST_LIMIT)
+    _, renderer, _ = validate(project)
+    (pm_section,) = [entry for entry in renderer.nav_config("en") if "pm/index.md" in str(entry)]
+    listed = next(iter(pm_section.values()))
+    assert listed == ["pm/index.md", {"Requirement points and PMs": "pm/coverage.md"}], listed
+    assert "pm/*.md" in renderer.hidden
+    # The index page still lists every PM.
+    index = next(page for page in renderer.pages if page.path == "pm/index.md")
+    assert len(index.context["entries"]) == NAV_LIST_LIMIT + 10
+
+
+def test_a_short_list_stays_in_the_navigation() -> None:
+    _, renderer, _ = validate(Project(root=ROOT))
+    (pm_section,) = [entry for entry in renderer.nav_config("en") if "pm/index.md" in str(entry)]
+    assert len(next(iter(pm_section.values()))) == 1 + 10 + 1  # index, ten PMs, coverage
+    assert not [h for h in renderer.hidden if h.startswith("pm/")]
