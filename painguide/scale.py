@@ -31,6 +31,9 @@ def synthetic_project(source: Path, root: Path, n: int) -> Project:
         doc = dict(pm, id=f"synthetic-{i:04d}")
         doc["title"] = {lang: f"{text} ({i})" for lang, text in pm["title"].items()}
         doc["steps"] = [dict(step, id=f"SYN{i}-{k}") for k, step in enumerate(pm["steps"], 1)]
+        # Each synthetic PM is one region's own, in turn, as local PMs are; a region's
+        # packet then holds its share, not all N.
+        doc["regions"] = [pm["regions"][i % len(pm["regions"])]]
         (root / "content" / "pm" / f"synthetic-{i:04d}.yaml").write_text(
             yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Project(root=root)
@@ -53,6 +56,8 @@ def measure(source: Path, n: int) -> dict[str, float]:
             "per_page": total / len(html),
             "generator": (timings.stages["validate"] + timings.stages["generate"]) / total,
             "html_kib": statistics.mean(p.stat().st_size for p in html) / 1024,
+            "html_median_kib": statistics.median(p.stat().st_size for p in html) / 1024,
+            "pm_kib": (site / "pm" / TEMPLATE_PM / "index.html").stat().st_size / 1024,
             "index_sv": len(gzip.compress(index["sv"])) / 1024,
             "index_en": len(gzip.compress(index["en"])) / 1024,
         }
@@ -60,10 +65,11 @@ def measure(source: Path, n: int) -> dict[str, float]:
 
 def report(source: Path, sizes: list[int]) -> None:
     rows = [(n, measure(source, n)) for n in sizes]
-    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator':>9} {'HTML KiB/page':>13} {'search sv/en KiB gz':>19}")
+    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator':>9} {'HTML KiB/page':>13} {'median':>6} {'a PM':>5} {'search sv/en KiB gz':>19}")
     for n, r in rows:
-        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator']:>9.0%} {r['html_kib']:>13.1f} {r['index_sv']:>9.1f} /{r['index_en']:>7.1f}")
+        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator']:>9.0%} {r['html_kib']:>13.1f} {r['html_median_kib']:>6.1f} {r['pm_kib']:>5.1f} {r['index_sv']:>9.1f} /{r['index_en']:>7.1f}")
     if len(rows) > 1:
         first, last = rows[0][1], rows[-1][1]
-        print(f"time per page grows {last['per_page'] / first['per_page']:.2f}x and HTML per page "
-              f"{last['html_kib'] / first['html_kib']:.2f}x from {rows[0][0]} to {rows[-1][0]} synthetic PMs")
+        print(f"from {rows[0][0]} to {rows[-1][0]} synthetic PMs: time per page {last['per_page'] / first['per_page']:.2f}x, "
+              f"mean HTML per page {last['html_kib'] / first['html_kib']:.2f}x, median {last['html_median_kib'] / first['html_median_kib']:.2f}x, "
+              f"a PM page {last['pm_kib'] / first['pm_kib']:.2f}x")
