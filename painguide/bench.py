@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=0, help="also build with 100 and SCALE synthetic PMs added")
+    parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse run (about 2 minutes)")
     args = parser.parse_args(argv)
     project = Project(root=args.root.resolve())
     _, renderer, _ = validate(project)
@@ -126,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         for lang, root in (("sv", site), ("en", site / "en")):
             raw, packed, count = precache_size(root)
             print(f"offline copy {lang}            : {count} files, {raw / 1024 / 1024:.2f} MiB, {packed / 1024 / 1024:.2f} MiB gzipped")
+        if not args.no_lighthouse:
+            from painguide.lighthouse import report as lighthouse
+
+            lighthouse(site)
     if args.scale:
         from painguide.scale import report
 

@@ -38,3 +38,10 @@ def test_search_finds_the_base_form_of_an_inflected_word(page, start: str, query
 def test_search_still_finds_longer_forms_and_compounds(page, query: str, forms: set[str]) -> None:
     found = search(page, "/", query)
     assert forms <= set(found["words"]), f"searching {query!r} highlighted only {found['words']}"
+
+
+@pytest.mark.parametrize(("start", "name"), [("/", "Sök"), ("/en/", "Search")])
+def test_the_search_dialog_has_a_name(page, start: str, name: str) -> None:
+    """Material leaves its search dialog unnamed (Lighthouse, aria-dialog-name)."""
+    page.goto(start)
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == name
