@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from sitecheck import search
+from sitecheck import format_violations, run_axe, search
 
 from painguide.offline import write_worker
 
@@ -160,6 +160,9 @@ def test_a_new_build_shows_the_update_banner_and_the_reload_serves_it(page, serv
     # The new worker fetched the changed page only; everything else came from the old copy.
     fetched = [p for p in server.requests if p != "/sw.js"]
     assert fetched == ["/pm/monitoring-at-home/"], server.requests
+    # The banner and the offline mark meet WCAG 2.1 AA like the rest of the page.
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
 
     with page.expect_navigation():
         banner.get_by_role("button", name="Ladda om").click()

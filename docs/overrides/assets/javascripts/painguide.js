@@ -61,7 +61,6 @@
     text.textContent = labels.update + " ";
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button md-button--primary";
     button.textContent = labels.reload;
     button.addEventListener("click", function () {
       navigator.serviceWorker.addEventListener("controllerchange", function () { window.location.reload(); });
