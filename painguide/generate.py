@@ -7,6 +7,8 @@ content never survives.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -88,9 +90,35 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
+_JOB: tuple[Renderer, Path] | None = None  # what a forked child renders (set just before the fork)
+
+
+def _render(lang: str) -> tuple[dict[str, str], str]:
+    assert _JOB is not None
+    renderer, root = _JOB
+    return renderer.render(lang), language_config(renderer, lang, root)
+
+
+def render_languages(renderer: Renderer, root: Path) -> dict[str, tuple[dict[str, str], str]]:
+    """Every language's pages and config. The other languages render in forked processes
+    while this one renders the first, as MkDocs builds the languages side by side."""
+    global _JOB
+    _JOB = (renderer, root)
+    try:
+        if len(LANGS) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return {lang: _render(lang) for lang in LANGS}
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(LANGS) - 1, mp_context=context) as pool:
+            others = {lang: pool.submit(_render, lang) for lang in LANGS[1:]}
+            first = _render(LANGS[0])
+            return {LANGS[0]: first, **{lang: future.result() for lang, future in others.items()}}
+    finally:
+        _JOB = None
+
+
 def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
     # Render everything before writing anything: a template error leaves docs/ as it was.
-    rendered = {lang: (renderer.render(lang), language_config(renderer, lang, root)) for lang in LANGS}
+    rendered = render_languages(renderer, root)
     stats = {}
     for lang, (pages, text) in rendered.items():
         stats[lang] = sync_tree(root / "docs" / lang, pages)
