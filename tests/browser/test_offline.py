@@ -70,9 +70,12 @@ def server(site_dir: Path, tmp_path: Path) -> Iterator[Server]:
 
 
 def visit_once(page, server: Server, start: str) -> None:  # noqa: ANN001
-    """The first visit: the page loads, and the worker saves the language for offline use."""
+    """The first visit: the page loads, and the worker of its language saves the language
+    for offline use. (An English page is first controlled by the Swedish worker, whose
+    scope / covers /en/ too, and which leaves /en/ to the network; wait for the English one.)"""
+    worker = server.url + ("en/" if start.startswith("en/") else "") + "sw.js"
     page.goto(server.url + start)
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("url => navigator.serviceWorker.controller?.scriptURL === url", arg=worker, timeout=30_000)
 
 
 def go_offline(page, server: Server) -> None:  # noqa: ANN001
