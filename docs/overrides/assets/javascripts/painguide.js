@@ -78,8 +78,9 @@
     var root = new URL(config.base.replace(/\/?$/, "/"), window.location.href);
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function (reg) {
       function offer(worker) {
-        // Only an update: the first install takes over at once and needs no reload.
-        if (worker && navigator.serviceWorker.controller) showUpdateBanner(labels, worker);
+        // Only an update of this language's copy: a first install takes over at once and
+        // needs no reload (an English page may meanwhile be controlled by the Swedish worker).
+        if (worker && reg.active) showUpdateBanner(labels, worker);
       }
       function watch(worker) {
         worker.addEventListener("statechange", function () { if (worker.state === "installed") offer(reg.waiting); });
