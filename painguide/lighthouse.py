@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"lighthouse: no built site at {args.site}; run `make build` first", file=sys.stderr)
         return 1
-    report(args.site)
-    return 0
+    # Exit 1 when nothing was measured (node, npm or Chromium missing, or every run failed).
+    return 0 if report(args.site) else 1
 
 
 if __name__ == "__main__":
