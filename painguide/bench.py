@@ -6,8 +6,8 @@ Prints figures; asserts nothing. Each stage is run several times and the median 
 from __future__ import annotations
 
 import argparse
-import re
 import gzip
+import re
 import statistics
 import subprocess
 import sys
@@ -73,13 +73,12 @@ FIRST_LOAD_PAGES = (
 
 def precache_size(lang_root: Path) -> tuple[int, int, int]:
     """Bytes (raw and gzipped) and files that the language's offline copy downloads."""
-    from painguide.offline import WORKER, read_settings
+    from painguide.offline import WORKER, file_of, read_settings
 
     files = read_settings(lang_root / WORKER)["files"]
     raw = packed = 0
     for url in files:
-        path = lang_root / (url + "index.html" if url == "" or url.endswith("/") else url)
-        data = path.read_bytes()
+        data = file_of(lang_root, url).read_bytes()
         raw += len(data)
         packed += len(gzip.compress(data))
     return raw, packed, len(files)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -41,14 +42,13 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
     return written, removed
 
 
-def _inherited(root: Path, key: str, options_for: dict[str, dict[str, object]]) -> list[object]:
+def _inherited(base: dict[str, Any], key: str, options_for: dict[str, dict[str, object]]) -> list[object]:
     """mkdocs.yml's list under key, with this language's options added to some entries.
 
     INHERIT replaces a list instead of merging it, so the whole list is repeated here.
     """
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))[key]
     out: list[object] = []
-    for entry in base:
+    for entry in base[key]:
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
         options = {**(options or {}), **options_for.get(name, {})}
         out.append({name: options} if options else name)
@@ -58,6 +58,7 @@ def _inherited(root: Path, key: str, options_for: dict[str, dict[str, object]]) 
 def language_config(renderer: Renderer, lang: str, root: Path) -> str:
     """mkdocs.<lang>.yml: inherits mkdocs.yml, adds what differs per language."""
     labels = renderer.labels[lang]
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     other = [x for x in LANGS if x != lang]
     # Links are relative to this build's root: Swedish is at /, English at /en/.
     root_of = {"sv": "" if lang == "sv" else "../", "en": "en/" if lang == "sv" else ""}
@@ -69,7 +70,7 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
         "docs_dir": f"docs/{lang}",
         "copyright": labels["copyright"],
         "theme": {"language": lang},
-        "plugins": _inherited(root, "plugins", {"search": {"lang": [lang]}}),
+        "plugins": _inherited(base, "plugins", {"search": {"lang": [lang]}}),
         "extra": {
             "alternate": alternate,
             "painguide_lang": lang,
@@ -81,7 +82,7 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
             "painguide_404_text": labels["not_found_text"],
             "painguide_offline": {k: labels[f"offline_{k}"] for k in ("saved", "update", "reload")},
         },
-        "markdown_extensions": _inherited(root, "markdown_extensions", {"toc": {"permalink_title": labels["permalink_title"]}}),
+        "markdown_extensions": _inherited(base, "markdown_extensions", {"toc": {"permalink_title": labels["permalink_title"]}}),
         "nav": renderer.nav_config(lang),
     }
     if renderer.hidden:

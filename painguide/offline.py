@@ -38,6 +38,16 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def url_of(rel: str) -> str:
+    """A built file's URL relative to its language root: a page by its directory (`pm/x/`)."""
+    return rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+
+
+def file_of(lang_root: Path, url: str) -> Path:
+    """The built file behind a URL of the precache list (the inverse of url_of)."""
+    return lang_root / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+
 def manifest(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
     """URL (relative to the language root) → content hash, for every file to keep offline.
 
@@ -48,8 +58,7 @@ def manifest(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
         rel = path.relative_to(lang_root).as_posix()
         if not path.is_file() or any(rel.startswith(s) for s in skip) or not _wanted(rel, lang):
             continue
-        url = rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
-        files[url] = content_hash(path)
+        files[url_of(rel)] = content_hash(path)
     return files
 
 
