@@ -7,6 +7,7 @@ previous site/ exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,12 +66,31 @@ class Timings:
             self.stages[name] = time.perf_counter() - start
 
 
+@contextmanager
+def no_cycle_collection():  # type: ignore[no-untyped-def]
+    """Load, check and render with Python's cycle collector paused.
+
+    They allocate millions of small objects and keep them to the end; the content they
+    make has no cycles for the collector to find, yet its passes over the growing heap
+    were over a third of the loading time at 1,000 documents. Freed objects are still
+    freed at once (reference counting); memory grew by 3 %.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
     """Load and check all content and UI labels; raise ContentError listing every problem."""
     problems = Problems(project.root)
-    site = load_site(project.content, problems)
-    labels = load_labels(project.macros, problems)
-    check_site(site, problems, project.today, release=project.release)
+    with no_cycle_collection():
+        site = load_site(project.content, problems)
+        labels = load_labels(project.macros, problems)
+        check_site(site, problems, project.today, release=project.release)
     if problems:
         raise ContentError(problems)
     return site, labels, problems
@@ -83,7 +104,8 @@ def validate(project: Project) -> tuple[Site, Renderer, Problems]:
 
     site, labels, problems = check(project)
     try:
-        renderer = Renderer(site, project.macros, labels, project.today)
+        with no_cycle_collection():
+            renderer = Renderer(site, project.macros, labels, project.today)
     except jinja2.TemplateError as err:  # pragma: no cover - template bugs, not content
         raise BuildError(_template_error(err)) from None
     return site, renderer, problems
@@ -104,7 +126,8 @@ def run_generate(project: Project, renderer: Renderer) -> dict[str, tuple[int, i
     from painguide.generate import generate
 
     try:
-        return generate(renderer, project.root)
+        with no_cycle_collection():
+            return generate(renderer, project.root)
     except jinja2.TemplateError as err:
         raise BuildError(_template_error(err)) from None
 

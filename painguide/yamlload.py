@@ -10,7 +10,7 @@ characters, deep nesting and files over 1 MiB or 50 000 values are errors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,24 +41,44 @@ class LoadError(Exception):
     field: str = ""
 
 
-@dataclass
 class Document:
-    """Plain data plus where each part of it was written."""
+    """Plain data plus where each part of it was written.
 
-    path: Path
-    data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    The positions are found only when first asked for, by parsing the text again: a
+    build asks only for the positions of its problems, and recording the position of
+    every value of every file cost more than loading the data.
+    """
+
+    def __init__(self, path: Path, data: Any, text: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+        self._positions: tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]] | None = None
+
+    def _found(self) -> tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]:
+        if self._positions is None:
+            builder = _tracked(self.text)
+            self._positions = builder.values, builder.keys
+        return self._positions
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        return self._found()[0]
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        return self._found()[1]
 
     def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Position of loc; for a missing field, the nearest enclosing node."""
-        if key and loc in self.keys:
-            return self.keys[loc]
+        values, keys = self._found()
+        if key and loc in keys:
+            return keys[loc]
         while loc:
-            if loc in self.values:
-                return self.values[loc]
+            if loc in values:
+                return values[loc]
             loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        return values.get((), (1, 1))
 
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -132,8 +152,9 @@ class _Builder:
     is written, and a pathological file is refused as soon as it crosses a limit.
     """
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self) -> None:
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
         self.nodes = 0
         # Open containers: [container, loc, key of the value expected next (mappings)]
         self.stack: list[list[Any]] = []
@@ -173,9 +194,9 @@ class _Builder:
         key = event.value
         child = loc + (key,)
         if key in container:
-            first = self.doc.keys[child]
+            first = self.keys[child]
             raise LoadError(line, col, f"duplicate key '{key}' (first written on line {first[0]}); remove one of them", _dotted(child))
-        self.doc.keys[child] = (line, col)
+        self.keys[child] = (line, col)
         container[key] = None  # holds the key's place, so duplicates and order are kept
         self.stack[-1][2] = key
 
@@ -207,7 +228,7 @@ class _Builder:
             raise LoadError(line, col, f"data is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets", _dotted(loc[:1]))
         if not _tag_allowed(event):
             raise LoadError(line, col, f"YAML tags such as '{_short_tag(event.tag)}' are not allowed; remove the tag", _dotted(loc))
-        self.doc.values[loc] = (line, col)
+        self.values[loc] = (line, col)
         if isinstance(event, yaml.MappingStartEvent):
             self.stack.append([{}, loc, None])
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -247,9 +268,8 @@ def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {text}"
 
 
-def _build(path: Path, text: str, loader: type) -> tuple[Document, _Builder]:
-    doc = Document(path=path, data=None)
-    builder = _Builder(doc)
+def _build(text: str, loader: type) -> _Builder:
+    builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=loader):
             builder.feed(event)
@@ -257,7 +277,7 @@ def _build(path: Path, text: str, loader: type) -> tuple[Document, _Builder]:
         raise
     except yaml.YAMLError as err:  # pragma: no cover - the checks in load() come first
         raise LoadError(1, 1, f"YAML syntax error: {err}") from None
-    return doc, builder
+    return builder
 
 
 def _syntax_error(err: yaml.MarkedYAMLError) -> LoadError:
@@ -289,20 +309,102 @@ def load(path: Path) -> Document:
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise LoadError(line, col, f"the file contains an invisible control character (U+{ord(bad.group()):04X}); delete it")
     try:
-        doc, builder = _build(path, text, _Loader)
+        return Document(path, _fast(text), text)
+    except _Unusual:
+        pass
+    builder = _tracked(text)
+    doc = Document(path, builder.root, text)
+    doc._positions = builder.values, builder.keys
+    return doc
+
+
+def _tracked(text: str) -> _Builder:
+    """Load text recording every position, or raise LoadError for the first problem."""
+    try:
+        builder = _build(text, _Loader)
     except yaml.MarkedYAMLError as err:
         if _LIBYAML_DEPTH not in (err.problem or "") or _Loader is yaml.SafeLoader:
             raise _syntax_error(err) from None
         try:
-            doc, builder = _build(path, text, yaml.SafeLoader)
+            builder = _build(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as again:
             raise _syntax_error(again) from None
     if not builder.done:
         raise LoadError(1, 1, "file is empty")
-    doc.data = builder.root
-    if not isinstance(doc.data, dict):
+    if not isinstance(builder.root, dict):
         raise LoadError(1, 1, "the top level of a content file must be a mapping of field: value")
-    return doc
+    return builder
+
+
+class _Unusual(Exception):
+    """Something the fast load leaves to the tracked one: every problem, and any tag or anchor."""
+
+
+_KEY = object()  # a mapping's frame while it waits for its next key
+
+
+def _fast(text: str) -> dict[str, Any]:
+    """The plain data of a file that is plainly valid, without positions.
+
+    It takes the plain case only and raises _Unusual for anything else, so that every
+    problem is found, worded and placed by one builder (_Builder). The tests hold the
+    two to the same data.
+    """
+    loader = _Loader(text)
+    root: Any = None
+    documents = nodes = 0
+    stack: list[list[Any]] = []  # open containers: [container, None (a list) | _KEY | the key of the value expected next]
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.tag is not None or event.anchor is not None:
+                    raise _Unusual
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[1] is _KEY:
+                    key = event.value
+                    if key in frame[0] or (key == "<<" and not event.style):
+                        raise _Unusual
+                    frame[1] = key
+                    continue
+                value = _scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.tag is not None or event.anchor is not None:
+                    raise _Unusual
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[1] is _KEY:
+                    raise _Unusual
+                value = {} if kind is yaml.MappingStartEvent else []
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                continue
+            elif kind is yaml.StreamStartEvent or kind is yaml.StreamEndEvent or kind is yaml.DocumentEndEvent:
+                continue
+            else:  # an alias
+                raise _Unusual
+            nodes += 1
+            if nodes > MAX_NODES or len(stack) > MAX_DEPTH:
+                raise _Unusual
+            if frame is None:
+                root = value
+            elif frame[1] is None:
+                frame[0].append(value)
+            else:
+                frame[0][frame[1]] = value
+                frame[1] = _KEY
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, _KEY if kind is yaml.MappingStartEvent else None])
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    if documents != 1 or type(root) is not dict:
+        raise _Unusual
+    return root
 
 
 def load_reported(path: Path, problems: Any, unreadable: str = "cannot read file") -> Document | None:

@@ -16,6 +16,7 @@ import pytest
 
 from minimal_tree import APPROVED_META, CHAPTER, DOCUMENT, INDEX_PAGE, REFERENCES, REGIONS, edit, write, write_tree
 from painguide.cli import main
+from painguide import yamlload
 from painguide.yamlload import MAX_DEPTH, MAX_NODES, LoadError, load
 
 TODAY = "2026-03-01"
@@ -587,3 +588,73 @@ def test_load_refuses(tmp_path: Path, text: str, line: int, col: int, message: s
     with pytest.raises(LoadError) as info:
         _load(tmp_path, text)
     assert (info.value.line, info.value.col, info.value.message) == (line, col, message)
+
+
+# A file that is plainly valid is loaded without positions (yamlload._fast); every other
+# file goes through the builder that records them and words every problem. The two must
+# give the same data, and the fast one must hand over everything it does not handle.
+VALID_BY_BOTH = [
+    "title:\n  sv: Hej\n  en: Hello\nlist:\n  - a\n  - {k: v}\n  - []\n  - {}\nflow: [x, y]\n",
+    "a: no\nb: 012\nc: 2.5\nd: -3\ne: ~\nf:\ng: 'true'\nh: \"12\"\ni: true\n",
+    "text: |\n  Rad ett\n  rad två\nfolded: >\n  ett\n  två\nkey with spaces: ö\n",
+    "nested:\n  - - - deep\n    - [1, [2, [3]]]\n",
+    "'<<': quoted merge key is text\n\"q\": 1\n",
+    "---\na: 1\n...\n",
+]
+TAGGED = "a: !!str 12\nb: ! 12\nc: !!int 12\nd: !!map {x: 1}\n"  # allowed, and left to the tracked builder
+HANDED_OVER = [
+    "a: 1\na: 2\n", "a: &x 1\nb: *x\n", "a: !!python/name:os.system\n", "a: 1\n---\nb: 2\n",
+    "[a, b]: 1\n", "- 1\n", "<<: {a: 1}\n", "", "# only a comment\n", "a: [1, 2\n", "a: b: c\n",
+    "a: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",
+    "a: [" + ", ".join(["1"] * (MAX_NODES + 1)) + "]\n",
+]
+
+
+def _tracked_data(text: str) -> object:
+    return yamlload._tracked(text).root
+
+
+@pytest.mark.parametrize("text", VALID_BY_BOTH)
+def test_fast_and_tracked_load_agree(text: str) -> None:
+    assert yamlload._fast(text) == _tracked_data(text)
+
+
+def test_a_tagged_file_is_loaded_by_the_tracked_builder(tmp_path: Path) -> None:
+    with pytest.raises(yamlload._Unusual):
+        yamlload._fast(TAGGED)
+    doc = _load(tmp_path, TAGGED)
+    assert doc.data == {"a": "12", "b": "12", "c": 12, "d": {"x": 1}}
+    assert doc._positions is not None
+
+
+def test_fast_and_tracked_load_agree_on_the_shipped_content() -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.glob("content/**/*.yaml")) + sorted(root.glob("macros/labels/*.yaml"))
+    assert len(files) > 40
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlload._fast(text)
+        assert fast == _tracked_data(text), path
+        assert [type(v) for v in _flat(fast)] == [type(v) for v in _flat(_tracked_data(text))], path
+
+
+def _flat(data: object) -> list[object]:
+    if isinstance(data, dict):
+        return [x for key, value in data.items() for x in [key, *_flat(value)]]
+    if isinstance(data, list):
+        return [x for value in data for x in _flat(value)]
+    return [data]
+
+
+@pytest.mark.parametrize("text", HANDED_OVER, ids=range(len(HANDED_OVER)))
+def test_fast_load_hands_every_problem_to_the_tracked_builder(text: str) -> None:
+    with pytest.raises(yamlload._Unusual):
+        yamlload._fast(text)
+    with pytest.raises(LoadError):
+        yamlload._tracked(text)
+
+
+def test_positions_are_found_only_when_asked_for(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "a:\n  b: [1, 2]\n")
+    assert doc._positions is None
+    assert doc.locate(("a", "b", 1)) == (2, 10)
