@@ -6,7 +6,8 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
+from enum import Enum
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -39,6 +40,47 @@ def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
             yield from walk(value, loc + (key,))
 
 
+_PLAIN = (str, int, float, bool, type(None), dt.date, Enum)
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of cls whose type can hold a model (most of a Text's cannot)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(name for name, info in cls.model_fields.items() if _can_hold_model(info.annotation))
+    return names
+
+
+def _can_hold_model(annotation: Any) -> bool:
+    if annotation is Any:
+        return True
+    if isinstance(annotation, type) and not get_args(annotation) and issubclass(annotation, BaseModel):
+        return True
+    return any(_can_hold_model(arg) for arg in get_args(annotation))
+
+
+def models(obj: BaseModel) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every model in obj (obj too) with its loc, in document order.
+
+    walk() without the plain values: the checks only look at models, and visiting every
+    text of 1,000 documents was most of their time.
+    """
+    stack: list[tuple[Loc, Any]] = [((), obj)]
+    while stack:
+        loc, obj = stack.pop()
+        if isinstance(obj, BaseModel):
+            yield loc, obj
+            children: list[tuple[Any, Any]] = [(name, getattr(obj, name)) for name in _model_fields(type(obj))]
+        elif isinstance(obj, list):
+            children = list(enumerate(obj))
+        elif isinstance(obj, dict):
+            children = list(obj.items())
+        else:
+            continue
+        stack.extend((loc + (key,), value) for key, value in reversed(children) if not isinstance(value, _PLAIN))
+
+
 def _add(problems: Problems, item: Loaded[Any], loc: Loc, message: str, warning: bool = False) -> None:
     line, col = item.doc.locate(loc)
     problems.add(item.path, line, col, dotted(loc), message, warning=warning)
@@ -56,7 +98,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
     cites: list[tuple[Loaded[Any], Loc, str]] = []
 
     for item in site.all_loaded():
-        for loc, obj in walk(item.model):
+        for loc, obj in models(item.model):
             if isinstance(obj, Source) and known_files is not None and obj.file not in known_files:
                 _add(problems, item, loc + ("file",), f"unknown source file '{obj.file}'; list it in content/references.yaml")
             if isinstance(obj, CITABLE) and getattr(obj, "id", None):
@@ -146,7 +188,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
             elif cid == "index":
                 _add(problems, chapter, ("id",), "'index' is reserved for the document's own page")
             chapter_ids[cid] = chapter
-            for loc, obj in walk(chapter.model):
+            for loc, obj in models(chapter.model):
                 if isinstance(obj, Checklist) and obj.page:
                     if obj.page in checklist_pages or obj.page == "index":
                         _add(problems, chapter, loc + ("page",), f"checklist page '{obj.page}' is already used")

@@ -117,3 +117,22 @@ def test_reference_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str], 
     code, lines = validate(root, capsys)
     assert code == 1
     assert any(message in line for line in lines), lines
+
+
+def test_the_checks_see_every_model_of_the_shipped_content_in_document_order() -> None:
+    # checks.models() skips plain values and fields whose type cannot hold a model; it
+    # must still reach every model that walk() reaches, in the same order.
+    from pydantic import BaseModel
+
+    from painguide.checks import models, walk
+    from painguide.content import load_site
+    from painguide.errors import Problems
+
+    root = Path(__file__).resolve().parents[1]
+    site = load_site(root / "content", Problems(root))
+    seen = 0
+    for item in site.all_loaded():
+        expected = [(loc, id(obj)) for loc, obj in walk(item.model) if isinstance(obj, BaseModel)]
+        assert [(loc, id(obj)) for loc, obj in models(item.model)] == expected, item.path
+        seen += len(expected)
+    assert seen > 1000
