@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +32,7 @@ from painguide.offline import write_worker
 if TYPE_CHECKING:  # Jinja and the renderer are imported only by the stages that render
     import jinja2
 
-    from painguide.render import Renderer
+    from painguide.render import Compiled, Renderer
 
 
 class BuildError(Exception):
@@ -96,8 +98,8 @@ def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
     return site, labels, problems
 
 
-def validate(project: Project) -> tuple[Site, Renderer, Problems]:
-    """check(), then plan the pages to render."""
+def validate(project: Project, compiled: Callable[[], Compiled | None] = lambda: None) -> tuple[Site, Renderer, Problems]:
+    """check(), then plan the pages to render (with templates compiled ahead, if given)."""
     import jinja2
 
     from painguide.render import Renderer
@@ -105,7 +107,7 @@ def validate(project: Project) -> tuple[Site, Renderer, Problems]:
     site, labels, problems = check(project)
     try:
         with no_cycle_collection():
-            renderer = Renderer(site, project.macros, labels, project.today)
+            renderer = Renderer(site, project.macros, labels, project.today, compiled())
     except jinja2.TemplateError as err:  # pragma: no cover - template bugs, not content
         raise BuildError(_template_error(err)) from None
     return site, renderer, problems
@@ -182,9 +184,35 @@ def swap_into_place(new: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def compiling_aside(macros: Path) -> Iterator[Callable[[], Compiled | None]]:
+    """Compile the templates in a forked process while this one loads and checks the
+    content; yields what returns them. For the shipped content the two take about as long."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: None
+        return
+    from painguide.render import Compiled, compile_templates
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(compile_templates, macros)
+
+        def compiled() -> Compiled | None:
+            try:
+                return Compiled(future.result())
+            except Exception:  # noqa: BLE001 - then rendering compiles them, and reports any real problem
+                return None
+
+        yield compiled
+
+
+def _validate_compiling_aside(project: Project) -> tuple[Site, Renderer, Problems]:
+    with compiling_aside(project.macros) as compiled:
+        return validate(project, compiled)
+
+
 def build(project: Project, site_dir: Path, timings: Timings | None = None) -> Problems:
     timings = timings or Timings()
-    _, renderer, problems = timings.run("validate", validate, project)
+    _, renderer, problems = timings.run("validate", _validate_compiling_aside, project)
     timings.run("generate", run_generate, project, renderer)
     timings.run("mkdocs", run_mkdocs, project, site_dir)
     return problems

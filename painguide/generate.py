@@ -8,7 +8,8 @@ content never survives.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +22,38 @@ from painguide.render import Renderer
 def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
     """Make target hold exactly files. Returns (written, removed)."""
     written = removed = 0
-    target.mkdir(parents=True, exist_ok=True)
+    root = str(target)
+    os.makedirs(root, exist_ok=True)
+    existing: set[str] = set()
+    for folder, _, names in os.walk(root):
+        existing.update(os.path.join(folder, name) for name in names)
+    folders = {root}
     for rel, text in files.items():
-        path = target / rel
+        path = os.path.join(root, rel)
         data = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        if path in existing:
+            with open(path, "rb") as old:
+                if old.read() == data:
+                    continue
+            # A reader (mkdocs serve) sees the old file or the new one, never half of one.
+            with open(path + ".tmp", "wb") as new:
+                new.write(data)
+            os.replace(path + ".tmp", path)
+        else:
+            folder = os.path.dirname(path)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            with open(path, "xb") as new:
+                new.write(data)
         written += 1
-    wanted = {target / rel for rel in files}
-    for path in sorted(target.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for path in existing - {os.path.join(root, rel) for rel in files}:
+        os.unlink(path)
+        removed += 1
+    if removed:
+        for folder, subfolders, names in os.walk(root, topdown=False):
+            if folder != root and not names and not os.listdir(folder):
+                os.rmdir(folder)
     return written, removed
 
 
@@ -91,39 +106,87 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-_JOB: tuple[Renderer, Path] | None = None  # what a forked child renders (set just before the fork)
-
-
-def _render(lang: str) -> tuple[dict[str, str], str]:
-    assert _JOB is not None
-    renderer, root = _JOB
+def _render(renderer: Renderer, root: Path, lang: str) -> tuple[dict[str, str], str]:
     return renderer.render(lang), language_config(renderer, lang, root)
 
 
-def render_languages(renderer: Renderer, root: Path) -> dict[str, tuple[dict[str, str], str]]:
-    """Every language's pages and config. The other languages render in forked processes
-    while this one renders the first, as MkDocs builds the languages side by side."""
-    global _JOB
-    _JOB = (renderer, root)
+def _write(root: Path, lang: str, pages: dict[str, str], config_text: str) -> tuple[int, int]:
+    stats = sync_tree(root / "docs" / lang, pages)
+    config = root / f"mkdocs.{lang}.yml"
+    if not config.is_file() or config.read_text(encoding="utf-8") != config_text:
+        config.write_text(config_text, encoding="utf-8")
+    return stats
+
+
+def _language_process(renderer: Renderer, root: Path, lang: str, conn: Connection, parents_ends: list[Connection]) -> None:
+    """A forked process's part of generate(): render lang, then write it only when told to."""
+    for end in parents_ends:  # inherited by the fork; held open here, the parent's close would never reach us
+        end.close()
     try:
-        if len(LANGS) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return {lang: _render(lang) for lang in LANGS}
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(LANGS) - 1, mp_context=context) as pool:
-            others = {lang: pool.submit(_render, lang) for lang in LANGS[1:]}
-            first = _render(LANGS[0])
-            return {LANGS[0]: first, **{lang: future.result() for lang, future in others.items()}}
-    finally:
-        _JOB = None
+        pages, config = _render(renderer, root, lang)
+    except BaseException as err:  # noqa: BLE001 - every failure is the parent's to report
+        _send(conn, err)
+        return
+    _send(conn, None)
+    try:
+        if conn.recv() != "write":
+            return
+    except EOFError:  # the parent failed: write nothing
+        return
+    try:
+        _send(conn, _write(root, lang, pages, config))
+    except BaseException as err:  # noqa: BLE001
+        _send(conn, err)
+
+
+def _send(conn: Connection, value: object) -> None:
+    try:
+        conn.send(value)
+    except Exception:  # noqa: BLE001 - an exception that cannot be pickled arrives as its text
+        conn.send(RuntimeError(f"{type(value).__name__}: {value}"))
+
+
+def _receive(conn: Connection, lang: str) -> object:
+    try:
+        value = conn.recv()
+    except EOFError:
+        raise RuntimeError(f"the process that renders the '{lang}' pages ended unexpectedly") from None
+    if isinstance(value, BaseException):
+        raise value
+    return value
 
 
 def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
-    # Render everything before writing anything: a template error leaves docs/ as it was.
-    rendered = render_languages(renderer, root)
-    stats = {}
-    for lang, (pages, text) in rendered.items():
-        stats[lang] = sync_tree(root / "docs" / lang, pages)
-        config = root / f"mkdocs.{lang}.yml"
-        if not config.is_file() or config.read_text(encoding="utf-8") != text:
-            config.write_text(text, encoding="utf-8")
-    return stats
+    """Render and write every language's pages and MkDocs config; returns (written, removed).
+
+    The other languages render and write in forked processes while this one does the
+    first, as MkDocs builds the languages side by side; passing their pages back cost
+    more than writing them there. Nothing is written until every language has rendered,
+    so a template error leaves docs/ as it was.
+    """
+    if len(LANGS) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        rendered = {lang: _render(renderer, root, lang) for lang in LANGS}
+        return {lang: _write(root, lang, *rendered[lang]) for lang in LANGS}
+    context = multiprocessing.get_context("fork")
+    children: dict[str, tuple[Any, Connection]] = {}
+    try:
+        for lang in LANGS[1:]:
+            ours, theirs = context.Pipe()
+            parents_ends = [ours, *(conn for _, conn in children.values())]
+            process = context.Process(target=_language_process, args=(renderer, root, lang, theirs, parents_ends), daemon=True)
+            process.start()
+            theirs.close()
+            children[lang] = (process, ours)
+        pages, config = _render(renderer, root, LANGS[0])
+        for lang, (_, conn) in children.items():
+            _receive(conn, lang)
+        for _, conn in children.values():
+            conn.send("write")
+        stats = {LANGS[0]: _write(root, LANGS[0], pages, config)}
+        for lang, (_, conn) in children.items():
+            stats[lang] = _receive(conn, lang)  # type: ignore[assignment]
+        return stats
+    finally:
+        for process, conn in children.values():
+            conn.close()  # a child still waiting to write sees the end and writes nothing
+            process.join()

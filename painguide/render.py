@@ -6,6 +6,7 @@ Every page exists at the same relative path in both languages; only the text dif
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from painguide.checks import review_state
 from painguide.content import Loaded, RecommendationSet, Site
@@ -43,9 +45,16 @@ class NavItem:
     children: list["NavItem"] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=None)
+def _relpath(target: str, base: str) -> str:
+    # Pages link to the same few targets from the same few folders; relpath asks the OS
+    # for the working directory every time.
+    return posixpath.relpath(target, base)
+
+
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     base = posixpath.dirname(from_page)
-    target = posixpath.relpath(to_page, base or ".")
+    target = _relpath(to_page, base or ".")
     return f"{target}#{anchor}" if anchor else target
 
 
@@ -59,7 +68,7 @@ def page_url(path: str) -> str:
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A link for raw HTML, where MkDocs does not rewrite .md paths: URL to URL."""
     base, target = page_url(from_page), page_url(to_page)
-    rel = posixpath.relpath(target or ".", base or ".")
+    rel = _relpath(target or ".", base or ".")
     rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{anchor}" if anchor else rel
 
@@ -96,21 +105,54 @@ NAV_LIST_LIMIT = 30
 """A section with more documents than this lists them on its index page, not in the navigation."""
 
 
+class Compiled(jinja2.BytecodeCache):
+    """Templates compiled ahead of rendering, by Jinja's key; Jinja checks each against its
+    source and compiles again any template that changed since."""
+
+    def __init__(self, code: dict[str, bytes] | None = None) -> None:
+        self.code = dict(code or {})
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def template_env(macros: Path, compiled: Compiled | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(macros)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
+        bytecode_cache=compiled,
+    )
+    env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
+    env.globals.update(relative=relative, href=href, review_state=review_state, register_state=register_state)
+    return env
+
+
+def compile_templates(macros: Path) -> dict[str, bytes]:
+    """Every template in macros, compiled; one that fails is left for rendering to report."""
+    compiled = Compiled()
+    env = template_env(macros, compiled)
+    for name in env.list_templates(extensions=["j2"]):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass
+    return compiled.code
+
+
 class Renderer:
-    def __init__(self, site: Site, macros: Path, labels: dict[str, dict[str, str]], today: dt.date) -> None:
+    def __init__(self, site: Site, macros: Path, labels: dict[str, dict[str, str]], today: dt.date, compiled: Compiled | None = None) -> None:
         self.site = site
         self.labels = labels
         self.today = today
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(macros)),
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
-        )
-        self.env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
-        self.env.globals.update(relative=relative, href=href, review_state=review_state, register_state=register_state)
+        self.env = template_env(macros, compiled)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}

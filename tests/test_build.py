@@ -173,7 +173,7 @@ BREAKAGES = {
                         r"content/glossary\.yaml:\d+:17: terms\[1\]\.definition\.en: the English text \(en:\) is missing"),
     "template error (generate stage)": ("macros/region.md.j2", "{{ region.summary[lang] }}", "{{ region.nosuch[lang] }}",
                                         r"template error: .*nosuch"),
-    # English renders in a forked process (generate.render_languages); its error still arrives.
+    # English renders in a forked process (generate.generate); its error still arrives.
     "template error in English only": ("macros/region.md.j2", "{{ region.summary[lang] }}",
                                        "{{ region.summary[lang] if lang == 'sv' else region.nosuch[lang] }}",
                                        r"template error: .*nosuch"),
@@ -197,6 +197,23 @@ def test_failed_build_leaves_site_untouched(tiny: Path, capsys: pytest.CaptureFi
     assert "Traceback" not in err
     assert digest(tiny / "site") == before
     assert not list(tiny.glob("site.*")), "no temporary site folders are left behind"
+
+
+@pytest.mark.parametrize("failing", ["sv", "en", "both"])
+def test_a_template_error_in_any_language_writes_no_page(tiny: Path, capsys: pytest.CaptureFixture[str], failing: str) -> None:
+    # Swedish renders here and English in a forked process that writes its own pages,
+    # only after both have rendered.
+    for lang in ("sv", "en"):
+        (tiny / "docs" / lang / "stale.md").write_text("left from an earlier build\n", encoding="utf-8")
+    before = digest(tiny / "docs")
+    path = tiny / "macros" / "region.md.j2"
+    broken = "region.nosuch[lang]" if failing == "both" else f"(region.nosuch[lang] if lang == '{failing}' else region.summary[lang])"
+    path.write_text(path.read_text(encoding="utf-8").replace("{{ region.summary[lang] }}", "{{ " + broken + " }}"), encoding="utf-8")
+    (tiny / "content" / "glossary.yaml").write_text((tiny / "content" / "glossary.yaml").read_text(encoding="utf-8").replace("A meeting.", "A gathering."), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(tiny), "generate", "--today", "2026-11-23"]) == 1
+    assert "nosuch" in capsys.readouterr().err
+    assert digest(tiny / "docs") == before
 
 
 def test_deleted_content_leaves_no_generated_page(tiny: Path) -> None:
