@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from painguide.labels import LANGS
@@ -24,12 +27,12 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
     written = removed = 0
     root = str(target)
     os.makedirs(root, exist_ok=True)
-    existing: set[str] = set()
-    for folder, _, names in os.walk(root):
-        existing.update(os.path.join(folder, name) for name in names)
+    existing = {os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names}
+    wanted: set[str] = set()
     folders = {root}
     for rel, text in files.items():
-        path = os.path.join(root, rel)
+        path = os.path.normpath(os.path.join(root, rel))
+        wanted.add(path)
         data = text.encode("utf-8")
         if path in existing:
             with open(path, "rb") as old:
@@ -39,21 +42,23 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
             with open(path + ".tmp", "wb") as new:
                 new.write(data)
             os.replace(path + ".tmp", path)
+            existing.discard(path + ".tmp")  # left by an interrupted run, and now used up
         else:
+            # Not through a .tmp file: there is no old version to show meanwhile, and
+            # creating files is most of the writing time.
             folder = os.path.dirname(path)
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
-            with open(path, "xb") as new:
+            with open(path, "wb") as new:
                 new.write(data)
         written += 1
-    for path in existing - {os.path.join(root, rel) for rel in files}:
+    for path in existing - wanted:
         os.unlink(path)
         removed += 1
-    if removed:
-        for folder, subfolders, names in os.walk(root, topdown=False):
-            if folder != root and not names and not os.listdir(folder):
-                os.rmdir(folder)
+    for folder, _, names in os.walk(root, topdown=False):
+        if folder != root and not names and not os.listdir(folder):
+            os.rmdir(folder)
     return written, removed
 
 
@@ -125,25 +130,40 @@ def _language_process(renderer: Renderer, root: Path, lang: str, conn: Connectio
     try:
         pages, config = _render(renderer, root, lang)
     except BaseException as err:  # noqa: BLE001 - every failure is the parent's to report
-        _send(conn, err)
+        _send(conn, _portable(err, lang))
         return
-    _send(conn, None)
+    if not _send(conn, None):
+        return
     try:
         if conn.recv() != "write":
             return
-    except EOFError:  # the parent failed: write nothing
+    except (EOFError, OSError):  # the parent failed: write nothing
         return
     try:
         _send(conn, _write(root, lang, pages, config))
     except BaseException as err:  # noqa: BLE001
-        _send(conn, err)
+        _send(conn, _portable(err, lang))
 
 
-def _send(conn: Connection, value: object) -> None:
+def _portable(err: BaseException, lang: str) -> BaseException:
+    """err as the parent can raise it: a template error as itself (the build reports those
+    with their template and line), anything else as its traceback."""
+    if isinstance(err, jinja2.TemplateError):
+        try:
+            pickle.loads(pickle.dumps(err))
+            return err
+        except Exception:  # noqa: BLE001 - then as text, below
+            pass
+    return RuntimeError(f"the '{lang}' pages failed:\n{traceback.format_exc()}")
+
+
+def _send(conn: Connection, value: object) -> bool:
+    """False when the parent is gone (it failed, and reports its own error)."""
     try:
         conn.send(value)
-    except Exception:  # noqa: BLE001 - an exception that cannot be pickled arrives as its text
-        conn.send(RuntimeError(f"{type(value).__name__}: {value}"))
+    except (BrokenPipeError, ConnectionResetError):
+        return False
+    return True
 
 
 def _receive(conn: Connection, lang: str) -> object:
@@ -162,13 +182,16 @@ def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
     The other languages render and write in forked processes while this one does the
     first, as MkDocs builds the languages side by side; passing their pages back cost
     more than writing them there. Nothing is written until every language has rendered,
-    so a template error leaves docs/ as it was.
+    so a template error leaves docs/ as it was. (A failure to write, such as a full disk,
+    can leave one language written and not the other; the build fails either way, and
+    site/ is not touched.)
     """
     if len(LANGS) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         rendered = {lang: _render(renderer, root, lang) for lang in LANGS}
         return {lang: _write(root, lang, *rendered[lang]) for lang in LANGS}
     context = multiprocessing.get_context("fork")
     children: dict[str, tuple[Any, Connection]] = {}
+    told = False
     try:
         for lang in LANGS[1:]:
             ours, theirs = context.Pipe()
@@ -182,11 +205,14 @@ def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
             _receive(conn, lang)
         for _, conn in children.values():
             conn.send("write")
+        told = True
         stats = {LANGS[0]: _write(root, LANGS[0], pages, config)}
         for lang, (_, conn) in children.items():
             stats[lang] = _receive(conn, lang)  # type: ignore[assignment]
         return stats
     finally:
         for process, conn in children.values():
-            conn.close()  # a child still waiting to write sees the end and writes nothing
+            conn.close()  # a child waiting to write sees the end and writes nothing
+            if not told:
+                process.terminate()  # it has written nothing; no need to wait for its rendering
             process.join()

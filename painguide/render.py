@@ -45,7 +45,7 @@ class NavItem:
     children: list["NavItem"] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=65536)
 def _relpath(target: str, base: str) -> str:
     # Pages link to the same few targets from the same few folders; relpath asks the OS
     # for the working directory every time.

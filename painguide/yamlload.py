@@ -104,7 +104,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if value in ("true", "false"):
         return value == "true"
     if _INT.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # over Python's 4,300 digits: no field wants such a number; a model says so
+            return value
     if _FLOAT.fullmatch(value):
         return float(value)
     return value

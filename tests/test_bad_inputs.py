@@ -658,3 +658,10 @@ def test_positions_are_found_only_when_asked_for(tmp_path: Path) -> None:
     doc = _load(tmp_path, "a:\n  b: [1, 2]\n")
     assert doc._positions is None
     assert doc.locate(("a", "b", 1)) == (2, 10)
+
+
+def test_a_number_too_long_for_python_stays_text(tmp_path: Path) -> None:
+    # int() refuses more than 4,300 digits; the loader must not crash on it.
+    digits = "9" * 5000
+    assert _load(tmp_path, f"a: {digits}\n").data == {"a": digits}
+    assert _tracked_data(f"a: {digits}\n") == {"a": digits}
