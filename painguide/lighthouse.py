@@ -20,17 +20,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from painguide.bench import FIRST_LOAD_PAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "bench" / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = Path("/usr/bin/chromium")
-PAGES = (
-    ("home", ""),
-    ("PM", "pm/monitoring-at-home/"),
-    ("leaflet", "patient-info/living-with-an-external-pump/"),
-    ("checklist", "checklists/before-intrathecal-treatment/"),
-    ("module", "training/identifying-patients/"),
-)
+# The pages whose first-load weight `make bench` prints, of the kinds Lighthouse covers.
+PAGES = tuple((kind, f"{rel}/" if rel else "") for kind, rel in FIRST_LOAD_PAGES if kind in ("home", "PM", "leaflet", "checklist", "module"))
 CATEGORIES = ("performance", "accessibility", "best-practices")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")

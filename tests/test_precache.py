@@ -8,8 +8,6 @@ from pathlib import Path
 from painguide.offline import WORKER, manifest, read_settings, write_worker
 
 
-_settings = read_settings
-
 
 def _tree(root: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():
@@ -21,7 +19,7 @@ def _tree(root: Path, files: dict[str, str]) -> Path:
 
 def test_every_built_page_is_listed_in_its_own_languages_worker(built_site: Path) -> None:
     for lang, root, skip in (("sv", built_site, "en/"), ("en", built_site / "en", None)):
-        files = _settings(root / WORKER)["files"]
+        files = read_settings(root / WORKER)["files"]
         for page in root.rglob("*.html"):
             rel = page.relative_to(root).as_posix()
             if skip and rel.startswith(skip):
@@ -68,9 +66,9 @@ def test_other_languages_and_unused_stemmers_are_left_out(tmp_path: Path) -> Non
     })
     files = write_worker(root, "sv", skip=["en/"])
     assert set(files) == {"", "assets/javascripts/lunr/min/lunr.sv.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"}
-    settings = _settings(root / WORKER)
+    settings = read_settings(root / WORKER)
     assert settings["files"] == files and settings["skip"] == ["en/"] and settings["lang"] == "sv"
     # The build id is the list's hash: the worker's bytes change when any file does.
     (root / "index.html").write_text("sv 2", encoding="utf-8")
     write_worker(root, "sv", skip=["en/"])
-    assert _settings(root / WORKER)["build"] != settings["build"]
+    assert read_settings(root / WORKER)["build"] != settings["build"]
