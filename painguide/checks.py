@@ -15,70 +15,18 @@ from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.kinds import KINDS
 from painguide.model.care import Contact, Step
+from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, Module
+from painguide.provenance import is_approved, signed_off, statements
 from painguide.readability import leaflet_text, lix, unexplained_abbreviations
-from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Status
+from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
+from painguide.walk import Loc, models, walk
 from painguide.yamlload import dotted
 
-Loc = tuple[Any, ...]
 
 # Ids that other documents cite (PMs, training, checklists) share one namespace.
-CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step, CompetenceItem)
-
-
-def walk(obj: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    yield loc, obj
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from walk(getattr(obj, name), loc + (name,))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from walk(item, loc + (i,))
-    elif isinstance(obj, dict):
-        for key, value in obj.items():
-            yield from walk(value, loc + (key,))
-
-
-_PLAIN = (str, int, float, bool, type(None), dt.date, Enum)
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
-
-
-def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of cls whose type can hold a model (most of a Text's cannot)."""
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(name for name, info in cls.model_fields.items() if _can_hold_model(info.annotation))
-    return names
-
-
-def _can_hold_model(annotation: Any) -> bool:
-    if annotation is Any:
-        return True
-    if isinstance(annotation, type) and not get_args(annotation) and issubclass(annotation, BaseModel):
-        return True
-    return any(_can_hold_model(arg) for arg in get_args(annotation))
-
-
-def models(obj: BaseModel) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every model in obj (obj too) with its loc, in document order.
-
-    walk() without the plain values: the checks only look at models, and visiting every
-    text of 1,000 documents was most of their time.
-    """
-    stack: list[tuple[Loc, Any]] = [((), obj)]
-    while stack:
-        loc, obj = stack.pop()
-        if isinstance(obj, BaseModel):
-            yield loc, obj
-            children: list[tuple[Any, Any]] = [(name, getattr(obj, name)) for name in _model_fields(type(obj))]
-        elif isinstance(obj, list):
-            children = list(enumerate(obj))
-        elif isinstance(obj, dict):
-            children = list(obj.items())
-        else:
-            continue
-        stack.extend((loc + (key,), value) for key, value in reversed(children) if not isinstance(value, _PLAIN))
+CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step, CompetenceItem, Sign)
 
 
 def _add(problems: Problems, item: Loaded[Any], loc: Loc, message: str, warning: bool = False) -> None:
@@ -152,7 +100,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
         if ident not in citable:
             close = difflib.get_close_matches(ident, list(citable), n=1, cutoff=0.7)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            _add(problems, item, loc, f"unknown id '{ident}'{hint}; give the id of a recommendation, checklist, requirement point, list, table or PM step")
+            _add(problems, item, loc, f"unknown id '{ident}'{hint}; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign")
 
     for kind in KINDS:
         if not kind.files.endswith("/*.yaml"):
@@ -169,6 +117,10 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
 
     _check_leaflets(site, problems)
     _check_training(site, problems, release)
+    _check_signs(site, problems)
+    _check_provenance(site, problems, release)
+    for item in site.all_loaded():
+        _check_phones(problems, item)
 
     pages = {page.model.id: page for page in site.pages}
     if site.pages and "index" not in pages:
@@ -195,6 +147,132 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                     checklist_pages[obj.page] = (chapter, loc)
 
 
+def _sign_refs(problems: Problems, item: Loaded[Any], field: str, ids: list[str], signs: dict[str, Sign]) -> list[Sign]:
+    """The catalogue signs a document names; an unknown id is a located error."""
+    found = []
+    for i, ident in enumerate(ids):
+        if ident in signs:
+            found.append(signs[ident])
+            continue
+        close = difflib.get_close_matches(ident, list(signs), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        _add(problems, item, (field, i), f"unknown warning sign '{ident}'{hint}; the signs are in content/warning-signs.yaml")
+    return found
+
+
+def _check_signs(site: Site, problems: Problems) -> None:
+    """Each document lists every catalogue sign of the devices and situations it covers."""
+    signs = site.signs
+    if not signs:
+        return
+    for item in site.of("pm"):
+        pm = item.model
+        listed = _sign_refs(problems, item, "warning_signs", pm.warning_signs, signs)
+        _check_listed_once(problems, item, "warning_signs", pm.warning_signs)
+        covers = set(pm.covers)
+        missing = [s.id for s in signs.values() if covers & set(s.applies_to) and s not in listed]
+        if missing:
+            names = ", ".join(c.value for c in pm.covers)
+            _add(problems, item, ("warning_signs",), f"missing warning signs for what this PM covers ({names}): {', '.join(missing)}")
+    for item in site.of("patient-info"):
+        leaflet = item.model
+        listed = _sign_refs(problems, item, "when_to_call", leaflet.when_to_call, signs)
+        _check_listed_once(problems, item, "when_to_call", leaflet.when_to_call)
+        for i, ident in enumerate(leaflet.when_to_call):
+            if ident in signs and signs[ident].patient is None:
+                _add(problems, item, ("when_to_call", i), f"warning sign '{ident}' has no patient wording; a leaflet lists only signs with patient:")
+        about = set(leaflet.about)
+        required = [s for s in signs.values() if s.patient and (leaflet.every_sign or about & set(s.applies_to))]
+        missing = [s.id for s in required if s not in listed]
+        if missing:
+            what = "every patient-facing sign (every_sign: true)" if leaflet.every_sign else f"what this leaflet is about ({', '.join(a.value for a in leaflet.about)})"
+            _add(problems, item, ("when_to_call",), f"missing warning signs for {what}: {', '.join(missing)}")
+
+
+def _check_listed_once(problems: Problems, item: Loaded[Any], field: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            _add(problems, item, (field, i), f"warning sign '{ident}' is listed twice")
+        seen.add(ident)
+
+
+def _check_provenance(site: Site, problems: Problems, release: bool) -> None:
+    """Marked statements can be named by a sign-off; sign-offs name real ones; a release
+    of an approved document needs every marked statement in it (and every sign it shows) signed off."""
+    signs_reviewed: dict[str, bool] = {}
+    catalogue = site.of("signs")
+    if catalogue:
+        done = signed_off(catalogue[0].model.meta)
+        signs_reviewed = {s.id: (not s.marked) or s.id in done for s in catalogue[0].model.signs}
+    for item in site.all_loaded():
+        meta = getattr(item.model, "meta", None)
+        found = list(statements(item.model))
+        keys = {f.key: f for f in found if f.key is not None}
+        for f in found:
+            if f.statement.marked and f.key is None:
+                _add(problems, item, f.loc + ("basis",), "a statement that is not from the sources needs an id, so that a reviewer's sign-off can name it")
+        if not isinstance(meta, DocumentMeta):
+            continue
+        for r, review in enumerate(meta.reviews):
+            for s, key in enumerate(review.statements):
+                where = ("meta", "reviews", r, "statements", s)
+                if key not in keys:
+                    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    _add(problems, item, where, f"no statement '{key}' in this document{hint}; the review queue (/review/) shows each key")
+                elif not keys[key].statement.marked:
+                    _add(problems, item, where, f"'{key}' is from the sources; a sign-off names only statements marked general-knowledge or proposal")
+        if not (release and is_approved(meta)):
+            continue
+        done = signed_off(meta)
+        for f in found:
+            if f.statement.marked and f.key is not None and f.key not in done:
+                _add(problems, item, f.loc + ("basis",), f"'{f.key}' ({f.statement.grounds.value}) has no clinical sign-off; an approved document cannot be released until meta.reviews names it")
+        for field in ("warning_signs", "when_to_call"):
+            for i, ident in enumerate(getattr(item.model, field, []) or []):
+                if signs_reviewed.get(ident) is False:
+                    _add(problems, item, (field, i), f"warning sign '{ident}' has no clinical sign-off in content/warning-signs.yaml; an approved document cannot show it in a release")
+
+
+# A real-looking Swedish phone number: 0 or +46, then at least six more digits in groups
+# (010-123 45 67, 046-17 10 00, +46 10 123 45 67). 112, 1177 and placeholders such as
+# 010-XXX XX XX do not match; dates (2026-01-13) and years do not start with 0.
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+.,/-])(?:\+46|0)[ -]?\(?\d{1,3}\)?(?:[ -]?\d){6,9}(?![\w.,/-]?\d)")
+
+
+def _check_phones(problems: Problems, item: Loaded[Any]) -> None:
+    """A phone number anywhere in a text is an error unless its statement cites a source:
+    a made-up number must never be published (regions' contacts have a field of their own)."""
+    owners: dict[Loc, Any] = {}
+    for loc, obj in models(item.model):
+        owners[loc] = obj
+    for loc, value in walk(item.doc.data):
+        if not isinstance(value, str) or loc[-1:] == ("phone",):
+            continue
+        match = _PHONE_IN_TEXT.search(value)
+        if match is None:
+            continue
+        owner = next((owners[loc[:n]] for n in range(len(loc) - 1, -1, -1) if loc[:n] in owners and isinstance(owners[loc[:n]], Statement)), None)
+        if owner is not None and owner.sources and not owner.marked:
+            continue
+        line, col = _locate_in_text(item, loc, match.group(0))
+        problems.add(item.path, line, col, dotted(loc),
+                     f"'{match.group(0)}' looks like a phone number; a number must come from a source. "
+                     "Write a visible placeholder (for example 'numret fylls i av regionen'), or give regions' contacts the number")
+
+
+def _locate_in_text(item: Loaded[Any], loc: Loc, needle: str) -> tuple[int, int]:
+    """The line and column of needle in the file, searching from where its value starts."""
+    line, col = item.doc.locate(loc)
+    lines = item.doc.text.splitlines()
+    for n in range(line - 1, len(lines)):
+        start = lines[n].find(needle, col - 1 if n == line - 1 else 0)
+        if start >= 0:
+            return n + 1, start + 1
+    return line, col
+
+
 LIX_LIMIT = 40
 """Swedish leaflets: 30–40 is easy to read; official texts sit at 50–60 (CONTENT.md rule 5)."""
 
@@ -204,7 +282,7 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
     ids = {item.model.id for item in site.of("patient-info")}
     for item in site.of("patient-info"):
         leaflet = item.model
-        score = lix(leaflet_text(leaflet, "sv"))
+        score = lix(leaflet_text(leaflet, "sv", site.signs))
         if score.value > LIX_LIMIT:
             longest = "; ".join(f"«{s}»" for s in score.longest)
             _add(problems, item, ("intro",), f"Swedish LIX is {score.value:.1f}, above {LIX_LIMIT}; shorten sentences and words. Longest sentences: {longest}")

@@ -66,6 +66,12 @@ class Site:
         return self._single("glossary")
 
     @property
+    def signs(self) -> dict[str, Any]:
+        """The warning-sign catalogue by id (empty when content/warning-signs.yaml is missing or invalid)."""
+        catalogue = self._single("signs")
+        return {sign.id: sign for sign in catalogue.model.signs} if catalogue else {}
+
+    @property
     def pages(self) -> list[Loaded[Page]]:
         return self.of("page")
 

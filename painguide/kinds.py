@@ -60,6 +60,8 @@ KINDS: tuple[Kind, ...] = (
          "chapter.md.j2", "{folder}/{id}.md"),
     Kind("pm", "pm/*.yaml", "painguide.model.pm:Procedure", "pm.md.j2", "pm/{id}.md", nav="nav_pm", index="pm_index.md.j2",
          controlled=True),
+    Kind("signs", "warning-signs.yaml", "painguide.model.signs:SignCatalogue", "signs.md.j2", "{id}.md", planner="listing",
+         required=True, controlled=True),
     Kind("patient-info", "patient-info/*.yaml", "painguide.model.leaflet:Leaflet", "leaflet.md.j2", "patient-info/{id}.md",
          nav="nav_patient_info", index="leaflet_index.md.j2", controlled=True),
     Kind("training", "training/*.yaml", "painguide.model.training:Module", "module.md.j2", "training/{id}.md",

@@ -97,11 +97,13 @@ def blocks(markdown: str) -> list[str]:
     return [b for b in out if b.strip()]
 
 
-def leaflet_text(leaflet: Any, lang: str) -> list[str]:
-    """The running text of a leaflet: its introduction, its answers and its warning signs.
-    The title and the questions are headings and are not counted."""
+def leaflet_text(leaflet: Any, lang: str, signs: dict[str, Any]) -> list[str]:
+    """The running text of a leaflet: its introduction, its answers and its warning signs
+    in the patient's words (signs: the catalogue by id). The title and the questions are
+    headings and are not counted."""
     parts = [leaflet.intro[lang]] + [section.answer[lang] for section in leaflet.sections]
-    parts += [text for sign in leaflet.when_to_call for text in (sign.sign[lang], sign.action[lang])]
+    shown = [signs[i].patient for i in leaflet.when_to_call if i in signs and signs[i].patient]
+    parts += [text for wording in shown for text in (wording.sign[lang], wording.action[lang])]
     return [block for part in parts for block in blocks(part)]
 
 

@@ -45,7 +45,7 @@ class _Api(BaseModel):
 
 class ApiDocument(_Api):
     id: str
-    kind: Literal["recommendation-document", "checklist", "pm", "patient-info", "training", "competence"]
+    kind: Literal["recommendation-document", "checklist", "pm", "signs", "patient-info", "training", "competence"]
     title: dict[str, str]
     """Title per language code (sv, en)."""
     url: dict[str, str]

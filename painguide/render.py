@@ -16,8 +16,10 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import markdown
 
 from painguide.checks import review_state
+from painguide.provenance import counts, queue, statement_text, statements
 from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import BY_NAME, KINDS, Kind
 from painguide.readability import leaflet_text, lix
@@ -91,6 +93,17 @@ def anchor(ident: str) -> str:
     return ident.lower()
 
 
+_INLINE = markdown.Markdown()
+
+
+def inline(text: str) -> str:
+    """Markdown of one paragraph as HTML, for raw HTML cells (MkDocs does not parse those)."""
+    html = _INLINE.reset().convert(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
 def by_file(sources: list[Any]) -> list[tuple[str, list[str]]]:
     """Sources grouped by file, in order: one source line names each document once."""
     groups: dict[str, list[str]] = {}
@@ -130,7 +143,7 @@ def template_env(macros: Path, compiled: Compiled | None = None) -> jinja2.Envir
         autoescape=False,  # output is Markdown; HTML attributes use |e explicitly
         bytecode_cache=compiled,
     )
-    env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file)
+    env.filters.update(oneline=oneline, indent4=indent, cell=cell, anchor=anchor, by_file=by_file, inline=inline)
     env.globals.update(relative=relative, href=href, review_state=review_state, register_state=register_state)
     return env
 
@@ -153,6 +166,8 @@ class Renderer:
         self.labels = labels
         self.today = today
         self.env = template_env(macros, compiled)
+        self.env.filters["sign"] = site.signs.__getitem__
+        self.env.globals.update(has_marks=self.has_marks, statement_text=statement_text)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
@@ -184,9 +199,15 @@ class Renderer:
         leaflets = self.site.of("patient-info")
         if leaflets:  # for editors: reached from the register, not from the patients' navigation
             kind = BY_NAME["patient-info"]
-            entries = [(x.model, kind.page_path(x.model), {lang: lix(leaflet_text(x.model, lang)) for lang in LANGS}) for x in leaflets]
+            entries = [(x.model, kind.page_path(x.model), {lang: lix(leaflet_text(x.model, lang, self.site.signs)) for lang in LANGS}) for x in leaflets]
             self._add("patient-info/status.md", "leaflet_status.md.j2", self._label_text("leaflet_status_title"), {"entries": entries})
             self.hidden.append("patient-info/status.md")
+        documents = [(kind.name, item, kind.page_path(item.model)) for kind in KINDS if kind.controlled for item in self.site.of(kind.name)]
+        review = queue(documents, self.site.root)
+        if review:  # for clinical reviewers: reached from the register, outside the navigation and search
+            marked = [found.statement for _, item, _ in documents for found in statements(item.model)]
+            self._add("review.md", "review.md.j2", self._label_text("review_queue_title"), {"documents": review, "basis_counts": counts(marked)})
+            self.hidden.append("review.md")
         procedures = [item.model for item in self.site.of("pm")]
         points = [(cl, item) for cl in self._checklists() if cl.coverage for item in cl.items]
         pm_section = next((n for n in self._nav if n.path == "pm/index.md"), None)
@@ -378,6 +399,20 @@ class Renderer:
                     self.included[step.id] = {"step": step, "pm": item.model, "number": number}
                 for ident in step.implements:
                     implemented.setdefault(ident, []).append((item.model, number, path))
+        self.sign_used_in: dict[str, list[tuple[Any, str]]] = {}
+        for catalogue in self.site.of("signs"):
+            path = BY_NAME["signs"].page_path(catalogue.model)
+            for sign in catalogue.model.signs:
+                where[sign.id] = (path, f"sign-{sign.id}")
+                self.included[sign.id] = {"sign": sign}
+        for kind_name, field in (("pm", "warning_signs"), ("patient-info", "when_to_call")):
+            for item in self.site.of(kind_name):
+                for ident in getattr(item.model, field):
+                    self.sign_used_in.setdefault(ident, []).append((item.model, BY_NAME[kind_name].page_path(item.model)))
+        for item in self.site.of("training"):
+            cited = [i for s in item.model.sections for i in s.include] + [q.see for q in item.model.questions]
+            for ident in dict.fromkeys(i for i in cited if i in self.site.signs):
+                self.sign_used_in.setdefault(ident, []).append((item.model, BY_NAME["training"].page_path(item.model)))
         self.taught_by: dict[str, list[tuple[Any, str]]] = {}
         training = BY_NAME["training"]
         for module in sorted((x.model for x in self.site.of("training")), key=lambda m: (m.order, m.id)):
@@ -390,6 +425,12 @@ class Renderer:
                 where[item.id] = (competence.page_path(description), anchor(item.id))
                 self.competence_items[item.id] = item
         return where, implemented
+
+    def has_marks(self, model: Any) -> bool:
+        """Whether a document shows a statement that is not from the sources (its page explains the marks)."""
+        signs = self.site.signs
+        shown = [signs[i] for field in ("warning_signs", "when_to_call") for i in getattr(model, field, []) if i in signs]
+        return any(s.marked for s in shown) or any(f.statement.marked for f in statements(model))
 
     def _label_text(self, key: str) -> Text:
         return Text.model_construct(sv=self.labels["sv"][key], en=self.labels["en"][key])
@@ -427,6 +468,7 @@ class Renderer:
                 "included": self.included,
                 "taught_by": self.taught_by,
                 "competence_items": self.competence_items,
+                "sign_used_in": self.sign_used_in,
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -36,14 +36,15 @@ def text(html: str) -> str:
 
 
 def test_leaflets_are_built_and_measured(built_site: Path) -> None:
-    leaflets = site_content().of("patient-info")
+    site = site_content()
+    leaflets = site.of("patient-info")
     assert len(leaflets) >= 6
     for prefix in (built_site, built_site / "en"):
         status = (prefix / "patient-info" / "status" / "index.html").read_text(encoding="utf-8")
         for item in leaflets:
             assert (prefix / "patient-info" / item.model.id / "index.html").is_file()
-            assert f"{lix(leaflet_text(item.model, 'sv')).value:.1f}" in status
-            assert f"{lix(leaflet_text(item.model, 'en')).value:.1f}" in status
+            assert f"{lix(leaflet_text(item.model, 'sv', site.signs)).value:.1f}" in status
+            assert f"{lix(leaflet_text(item.model, 'en', site.signs)).value:.1f}" in status
         nav = (prefix / "index.html").read_text(encoding="utf-8")
         assert "patient-info/status/" not in nav, "the editors' status page is not in the patients' navigation"
 

@@ -1,6 +1,6 @@
-"""Primitives of care instructions: who does a step, the step itself, warning signs,
-contacts and materials. PMs, leaflets and training modules all compose these, so a
-warning sign reads and prints the same wherever it appears."""
+"""Primitives of care instructions: who does a step, the step itself and its caution,
+contacts and materials. Warning signs are not here: each is one entry of the catalogue
+(painguide/model/signs.py), which PMs, leaflets and modules name by id."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from painguide.model.common import Choice, Id, Source, Strict, Text
+from painguide.model.common import Choice, Id, Source, Statement, Strict, Text
 
 
 class Role(str, Enum):
@@ -24,6 +24,10 @@ class Role(str, Enum):
     responsible_physician = "responsible-physician"
     on_call_physician = "on-call-physician"
     pain_unit_nurse = "pain-unit-nurse"
+    refill_unit = "refill-unit"
+    """The unit that refills and programs an internal pump (physician or nurse with documented competence)."""
+    ward_nurse = "ward-nurse"
+    """A nurse in the ward or clinic caring for the patient (oncology, surgery, medicine)."""
     mas = "mas"
     patient_or_relative = "patient-or-relative"
 
@@ -34,17 +38,22 @@ RecId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$", max_length=6
 """The id of a recommendation, a requirement point or another citable block (checked across files)."""
 
 
-class Step(Strict):
+class Caution(Statement):
+    """What must not go wrong in a step; shown with the step wherever it is included."""
+
+    text: Text
+
+
+class Step(Statement):
     """One step of a procedure. Steps are numbered by the renderer, never by hand."""
 
     id: Id | None = None
-    """Optional stable id, for training modules that include this step."""
+    """Stable id, for training modules that include this step and for reviewers' sign-offs."""
     text: Text
     role: RoleField  # type: ignore[valid-type]
-    caution: Text | None = None
+    caution: Caution | None = None
     implements: list[RecId] = []
     """Recommendation or requirement ids this step carries out, e.g. [R-PROC-2, REQ-07]."""
-    sources: list[Source] = []
 
 
 class Urgency(str, Enum):
@@ -56,13 +65,6 @@ class Urgency(str, Enum):
     """Call the responsible physician or the on-call line now."""
     routine = "routine"
     """Contact the team during office hours."""
-
-
-class WarningSign(Strict):
-    sign: Text
-    action: Text
-    urgency: Choice(Urgency)  # type: ignore[valid-type]
-    sources: list[Source] = []
 
 
 class Hours(str, Enum):

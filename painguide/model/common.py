@@ -75,21 +75,79 @@ class Source(Strict):
 Sources = Annotated[list[Source], Field(min_length=1)]
 
 
+def Choice(enum: type[Enum]) -> Any:
+    """An enum field that accepts its values as text (strict mode wants enum instances)."""
+    return Annotated[enum, Field(strict=False)]
+
+
+class Basis(str, Enum):
+    """What a statement rests on. Anything but `source` is marked on the page where it is
+    read, listed in the review queue, and blocks the release of an approved document until
+    a clinical reviewer has signed it off."""
+
+    source = "source"
+    """A seed says it; `sources:` cites the file and section."""
+    general_knowledge = "general-knowledge"
+    """General clinical knowledge, not in the sources."""
+    proposal = "proposal"
+    """The guide editors' proposal (not the report's working group)."""
+
+
+class Statement(Strict):
+    """Something a reader acts on or learns (a step, a caution, a warning sign, a leaflet
+    section, a competence item, an expected level). It always has a basis: `sources:`
+    alone means `basis: source`; general knowledge or a proposal says so, and may keep
+    `sources:` for the situation it is about."""
+
+    basis: Choice(Basis) | None = None  # type: ignore[valid-type]
+    sources: list[Source] = []
+
+    @model_validator(mode="after")
+    def _has_basis(self) -> "Statement":
+        if self.basis is None and not self.sources:
+            raise ValueError(
+                "basis is missing; give sources: (the file and the section that says it), "
+                "or write basis: general-knowledge or basis: proposal"
+            )
+        if self.basis is Basis.source and not self.sources:
+            raise ValueError("basis is source, but sources is empty; cite the file and section, or choose basis: general-knowledge")
+        return self
+
+    @property
+    def grounds(self) -> Basis:
+        """The basis, with `sources:` alone read as source."""
+        return self.basis or Basis.source
+
+    @property
+    def marked(self) -> bool:
+        return self.grounds is not Basis.source
+
+
 class Status(str, Enum):
     draft = "draft"
     approved = "approved"
     retired = "retired"
 
 
-def Choice(enum: type[Enum]) -> Any:
-    """An enum field that accepts its values as text (strict mode wants enum instances)."""
-    return Annotated[enum, Field(strict=False)]
-
-
 class ChangeLogEntry(Strict):
     version: Version
     date: Date
     text: Text
+
+
+StatementKey = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*(/[a-z]+)?$", max_length=80)]
+"""A statement's key in its document: its id (CASS-2, respiratory-depression), or its
+owner's id and its field (CASS-2/caution, NURSE-1/level)."""
+
+
+class SignOff(Strict):
+    """A clinical reviewer's sign-off of statements that are not from the sources."""
+
+    role: Text
+    """Who signed, by role and workplace (no personal names on the public site)."""
+    date: Date
+    statements: Annotated[list[StatementKey], Field(min_length=1)]
+    """The keys shown in the review queue (/review/): CASS-2, CASS-2/caution, NURSE-1/level."""
 
 
 class DocumentMeta(Strict):
@@ -103,6 +161,8 @@ class DocumentMeta(Strict):
     approved: Date | None = None
     valid_until: Date | None = None
     release_blocker: bool = False
+    reviews: list[SignOff] = []
+    """Clinical sign-offs of the document's marked statements (see /review/)."""
     changelog: Annotated[list[ChangeLogEntry], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from painguide.model.care import WarningSign
-from painguide.model.common import Choice, DocumentMeta, Slug, Sources, Strict, Text
+from painguide.model.common import Choice, DocumentMeta, Slug, Sources, Statement, Strict, Text
+from painguide.model.signs import SituationField
 
 
 class Reader(str, Enum):
@@ -16,9 +16,11 @@ class Reader(str, Enum):
     relative = "relative"
 
 
-class Question(Strict):
+class Question(Statement):
     """A section headed by the reader's own question: "Vad är …?", "Hur går det till?"."""
 
+    id: Slug
+    """Stable id, for reviewers' sign-offs."""
     question: Text
     answer: Text
 
@@ -30,8 +32,12 @@ class Leaflet(Strict):
     readers: Annotated[list[Choice(Reader)], Field(min_length=1)]  # type: ignore[valid-type]
     intro: Text
     sections: Annotated[list[Question], Field(min_length=2)]
-    when_to_call: Annotated[list[WarningSign], Field(min_length=1)]
-    """Warning signs in the patient's words, with the same three urgencies as the PMs."""
+    about: list[SituationField] = []  # type: ignore[valid-type]
+    """The devices and situations this leaflet is about; it must list every patient-facing sign of each."""
+    every_sign: bool = False
+    """The warning-signs leaflet: it must list every patient-facing sign of the catalogue."""
+    when_to_call: Annotated[list[Slug], Field(min_length=1)]
+    """Sign ids from the catalogue, shown in the patient's words."""
     related: list[Slug] = []
     """Other leaflets to read next."""
     sources: Sources

@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from painguide.model.care import MaterialItem, Responsibility, Step, WarningSign
+from painguide.model.care import MaterialItem, Responsibility, Step
+from painguide.model.signs import SituationField
 from painguide.model.common import Choice, DocumentMeta, RegionRef, Slug, Sources, Strict, Text
 
 
@@ -36,7 +37,10 @@ class Procedure(Strict):
     materials: list[MaterialItem] = []
     steps: Annotated[list[Step], Field(min_length=1)]
     monitoring: Text | None = None
-    warning_signs: Annotated[list[WarningSign], Field(min_length=1)]
+    covers: Annotated[list[SituationField], Field(min_length=1)]  # type: ignore[valid-type]
+    """The devices and situations this PM is about; it must list every catalogue sign of each."""
+    warning_signs: Annotated[list[Slug], Field(min_length=1)]
+    """Sign ids from the catalogue (content/warning-signs.yaml), in the order a group shows them."""
     documentation: Text
     """Documentation in the record and incident reporting."""
     patient_info: list[Slug] = []

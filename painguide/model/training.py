@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from painguide.model.care import RecId
-from painguide.model.common import Choice, DocumentMeta, Id, Slug, Source, Sources, Strict, Text
+from painguide.model.common import Choice, DocumentMeta, Id, Slug, Sources, Statement, Strict, Text
 
 
 class Profession(str, Enum):
@@ -35,13 +35,18 @@ class Level(str, Enum):
     """Does independently."""
 
 
-class CompetenceItem(Strict):
+class Expected(Statement):
+    """The level expected of the profession, with its own basis: the sources seldom set one."""
+
+    value: Choice(Level)  # type: ignore[valid-type]
+
+
+class CompetenceItem(Statement):
     id: Id
     text: Text
-    level: Choice(Level)  # type: ignore[valid-type]
+    level: Expected
     serves: list[RecId] = []
     """Requirement points or recommendations this competence serves (e.g. REQ-12)."""
-    sources: Annotated[list[Source], Field(min_length=1)]
 
 
 class CompetenceDescription(Strict):
@@ -64,7 +69,7 @@ class ModuleSection(Strict):
     heading: Text
     body: Text | None = None
     include: list[RecId] = []
-    """Recommendations, checklists, lists, tables or PM steps, by id, rendered from their source."""
+    """Recommendations, checklists, lists, tables, PM steps or warning signs, by id, rendered from their source."""
 
 
 class Option(Strict):
@@ -79,7 +84,7 @@ class Question(Strict):
     question: Text
     options: Annotated[list[Option], Field(min_length=2)]
     see: RecId
-    """The recommendation, checklist or PM step the answer comes from (linked in the feedback)."""
+    """The recommendation, checklist, PM step or warning sign the answer comes from (linked in the feedback)."""
 
     @model_validator(mode="after")
     def _one_correct(self) -> "Question":

@@ -1,0 +1,83 @@
+"""The catalogue of warning signs: content/warning-signs.yaml, at /warning-signs/.
+
+A warning sign is a safety fact a reader acts on, so it is written once, here, with its
+urgency and both wordings (staff, patient). PMs, leaflets and training modules name signs
+by id and never write their own; the checks hold each document to every sign of the
+devices or situations it covers.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from painguide.model.care import Urgency
+from painguide.model.common import Choice, DocumentMeta, Slug, Statement, Strict, Text
+
+
+class Situation(str, Enum):
+    """The devices and situations a sign belongs to, and a document covers."""
+
+    catheter = "catheter"
+    """An intrathecal or epidural catheter, with either kind of pump."""
+    external_pump = "external-pump"
+    internal_pump = "internal-pump"
+    nerve_block = "nerve-block"
+    dying_phase = "dying-phase"
+    """The patient is dying and has a written plan for the end of life."""
+    before_procedure = "before-procedure"
+    """Waiting for a catheter, a pump or a block to be placed."""
+    referral = "referral"
+    """Identified, assessed and referred, not yet treated."""
+    cassette_change = "cassette-change"
+    """Staff changing an external pump's cassette, tubing or filter."""
+
+
+SituationField = Choice(Situation)
+
+
+class Wording(Strict):
+    sign: Text
+    """What the reader notices."""
+    action: Text
+    """What the reader does, beyond the urgency's own instruction (112, call now, call on a weekday)."""
+
+
+class DyingPhase(Strict):
+    """What replaces the emergency call when the patient is dying and has a written plan."""
+
+    staff: Text
+    patient: Text | None = None
+
+
+class Sign(Statement):
+    id: Slug
+    applies_to: Annotated[list[SituationField], Field(min_length=1)]  # type: ignore[valid-type]
+    urgency: Choice(Urgency)  # type: ignore[valid-type]
+    staff: Wording
+    """The wording in PMs and training modules."""
+    patient: Wording | None = None
+    """The wording in leaflets; none for a sign that only staff act on."""
+    dying_phase: DyingPhase | None = None
+    """Required for an emergency sign, so that no sign sends a dying patient to 112 against their plan."""
+
+    @model_validator(mode="after")
+    def _dying_phase(self) -> "Sign":
+        if self.urgency is Urgency.emergency and self.dying_phase is None:
+            raise ValueError(
+                "an emergency sign needs dying_phase: what staff (and, for a patient-facing sign, "
+                "the patient or relative) do instead when the patient is dying and has a written plan"
+            )
+        if self.dying_phase and self.patient and self.dying_phase.patient is None:
+            raise ValueError("dying_phase needs patient: too, because this sign has a patient wording")
+        return self
+
+
+class SignCatalogue(Strict):
+    id: Slug
+    title: Text
+    meta: DocumentMeta
+    intro: Text
+    signs: Annotated[list[Sign], Field(min_length=1)]

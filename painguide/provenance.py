@@ -1,0 +1,131 @@
+"""Where statements come from, and which a clinical reviewer has signed off.
+
+Every statement (painguide.model.common.Statement) has a basis. Those that are not from
+the sources are marked on the page, listed in the review queue (/review/), and keep an
+approved document from release until a reviewer's sign-off in the document's
+`meta.reviews` names them. This module finds them; checks.py and render.py use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from painguide.model.care import Caution, Step
+from painguide.model.common import Basis, DocumentMeta, SignOff, Statement, Status
+from painguide.model.leaflet import Question
+from painguide.model.signs import Sign
+from painguide.model.training import CompetenceItem, Expected
+from painguide.walk import Loc, models
+
+
+@dataclass
+class Found:
+    """One statement of a document, with its key (None when it has no id to be named by)."""
+
+    key: str | None
+    loc: Loc
+    statement: Statement
+
+
+def statements(document: BaseModel) -> Iterator[Found]:
+    """Every statement in a document, in document order."""
+    owners: dict[Loc, BaseModel] = {}
+    for loc, obj in models(document):
+        owners[loc] = obj
+        if not isinstance(obj, Statement):
+            continue
+        ident = getattr(obj, "id", None)
+        if ident is None and loc:
+            owner = owners.get(loc[:-1])
+            owner_id = getattr(owner, "id", None)
+            if owner_id is not None and owner is not document:
+                ident = f"{owner_id}/{loc[-1]}"
+        yield Found(ident, loc, obj)
+
+
+def signed_off(meta: DocumentMeta) -> dict[str, SignOff]:
+    """Statement key → the sign-off that names it (the latest, when several do)."""
+    found: dict[str, SignOff] = {}
+    for review in sorted(meta.reviews, key=lambda r: r.date):
+        for key in review.statements:
+            found[key] = review
+    return found
+
+
+def statement_text(statement: Statement, lang: str, labels: dict[str, str]) -> list[str]:
+    """What a reviewer reads: the statement's own words, every wording of a sign."""
+    if isinstance(statement, Sign):
+        parts = [f"{labels['queue_staff_wording']}: {statement.staff.sign[lang]} → {statement.staff.action[lang]}"]
+        if statement.patient:
+            parts.append(f"{labels['queue_patient_wording']}: {statement.patient.sign[lang]} → {statement.patient.action[lang]}")
+        if statement.dying_phase:
+            parts.append(f"{labels['dying_phase']}: {statement.dying_phase.staff[lang]}")
+        return parts
+    if isinstance(statement, Question):
+        return [statement.question[lang], statement.answer[lang]]
+    if isinstance(statement, Expected):
+        return [f"{labels['expected_level']}: {labels['level_' + statement.value.value]}"]
+    if isinstance(statement, (Step, Caution, CompetenceItem)):
+        return [statement.text[lang]]
+    text = getattr(statement, "text", None)
+    return [text[lang]] if text is not None else []
+
+
+@dataclass
+class QueueEntry:
+    key: str
+    loc: Loc
+    line: int
+    statement: Statement
+    review: SignOff | None
+
+
+@dataclass
+class QueueDocument:
+    kind: str
+    item: Any
+    """The Loaded content file."""
+    path: str
+    """Its page's Markdown path."""
+    file: str
+    """Its content file, as the editor knows it: content/pm/cassette-change.yaml."""
+    entries: list[QueueEntry]
+
+    @property
+    def reviewed(self) -> int:
+        return sum(1 for e in self.entries if e.review is not None)
+
+
+def queue(documents: list[tuple[str, Any, str]], root: Path) -> list[QueueDocument]:
+    """The review queue: per document (kind, Loaded, page path), every marked statement
+    with its line and sign-off, in document order. Documents with none are left out."""
+    out: list[QueueDocument] = []
+    for kind, item, path in documents:
+        meta = getattr(item.model, "meta", None)
+        reviews = signed_off(meta) if meta else {}
+        entries = [
+            QueueEntry(found.key, found.loc, item.doc.locate(found.loc)[0], found.statement, reviews.get(found.key))
+            for found in statements(item.model)
+            if found.statement.marked and found.key is not None
+        ]
+        if entries:
+            file = f"{root.name}/{item.path.relative_to(root).as_posix()}"
+            out.append(QueueDocument(kind, item, path, file, entries))
+    return out
+
+
+def counts(site_statements: list[Statement]) -> dict[Basis, int]:
+    """How many statements rest on each basis."""
+    result = {basis: 0 for basis in Basis}
+    for statement in site_statements:
+        result[statement.grounds] += 1
+    return result
+
+
+def is_approved(meta: DocumentMeta | None) -> bool:
+    return meta is not None and meta.status is Status.approved
