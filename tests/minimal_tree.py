@@ -141,15 +141,35 @@ steps:
   - text: {{sv: Tvätta händerna., en: Wash your hands.}}
     role: home-care-nurse
     implements: [R-X-1]
-warning_signs:
-  - sign: {{sv: Feber, en: Fever}}
-    action: {{sv: Ring., en: Call.}}
-    urgency: urgent
+    sources: [{{file: {SOURCE_FILE}, section: Vårdprocessen}}]
+covers: [catheter]
+warning_signs: [fever, slow-breathing]
 documentation: {{sv: Dokumentera., en: Document it.}}
 sources:
   - {{file: {SOURCE_FILE}, section: Vårdprocessen}}
 """
 """Not part of FILES: PM tests add it as content/pm/dressing.yaml."""
+
+SIGNS = f"""\
+id: warning-signs
+title: {{sv: Varningstecken, en: Warning signs}}
+{DRAFT_META.rstrip()}
+intro: {{sv: Tecknen., en: The signs.}}
+signs:
+  - id: fever
+    applies_to: [catheter]
+    urgency: urgent
+    staff: {{sign: {{sv: Feber, en: Fever}}, action: {{sv: Ring., en: Call.}}}}
+    patient: {{sign: {{sv: Du får feber, en: You get a fever}}, action: {{sv: Ring., en: Call.}}}}
+    basis: general-knowledge
+  - id: slow-breathing
+    applies_to: [catheter]
+    urgency: emergency
+    staff: {{sign: {{sv: Andas långsamt, en: Breathes slowly}}, action: {{sv: Ring 112., en: Call 112.}}}}
+    dying_phase: {{staff: {{sv: Följ planen., en: Follow the plan.}}}}
+    sources: [{{file: {SOURCE_FILE}, section: Vårdprocessen}}]
+"""
+"""The warning-sign catalogue (required): fever at lines 11–16, slow-breathing at 17–22."""
 
 CONTACTS = """\
     contacts:
@@ -165,6 +185,7 @@ FILES = {
     "regions.yaml": REGIONS,
     "glossary.yaml": GLOSSARY,
     "pages/index.yaml": INDEX_PAGE,
+    "warning-signs.yaml": SIGNS,
     "recommendations/rec/document.yaml": DOCUMENT,
     "recommendations/rec/01-scope.yaml": CHAPTER,
 }

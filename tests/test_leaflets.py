@@ -23,12 +23,14 @@ intro: {{sv: Du får en pump. Den hjälper mot ont., en: You get a pump. It help
 sections:
   - question: {{sv: Vad är det?, en: What is it?}}
     answer: {{sv: En liten pump. Den ger medicin., en: A small pump. It gives medicine.}}
+    id: what
+    basis: general-knowledge
   - question: {{sv: Vem hjälper mig?, en: Who helps me?}}
     answer: {{sv: Ditt team hjälper dig., en: Your team helps you.}}
-when_to_call:
-  - sign: {{sv: Du har feber, en: You have a fever}}
-    action: {{sv: Ring ditt team., en: Call your team.}}
-    urgency: urgent
+    id: who
+    sources: [{{file: {SOURCE_FILE}, section: Bakgrund}}]
+about: [catheter]
+when_to_call: [fever]
 sources:
   - {{file: {SOURCE_FILE}, section: Bakgrund}}
 """
@@ -67,12 +69,12 @@ def test_english_lix_is_not_gated(project: Path, capsys: pytest.CaptureFixture[s
 
 CASES = [
     ("abbreviation-not-spelled-out", edit(LEAFLET, "sv: Ditt team hjälper dig.", "sv: ASIH hjälper dig."),
-     ["content/patient-info/pump.yaml:15:18: sections[1].answer.sv: the abbreviation ASIH is not spelled out where it is first used; write 'ASIH (…)' the first time"]),
+     ["content/patient-info/pump.yaml:17:18: sections[1].answer.sv: the abbreviation ASIH is not spelled out where it is first used; write 'ASIH (…)' the first time"]),
     ("unknown-related-leaflet", LEAFLET + "related: [nowhere]\n",
-     ["content/patient-info/pump.yaml:22:11: related[0]: unknown leaflet 'nowhere'; no content/patient-info/nowhere.yaml"]),
-    ("bad-urgency", edit(LEAFLET, "urgency: urgent", "urgency: now"),
-     ["content/patient-info/pump.yaml:19:14: when_to_call[0].urgency: 'now' is not allowed here; choose one of 'emergency', 'urgent' or 'routine'"]),
-    ("one-section-only", LEAFLET[: LEAFLET.index("  - question: {sv: Vem")] + LEAFLET[LEAFLET.index("when_to_call:"):],
+     ["content/patient-info/pump.yaml:24:11: related[0]: unknown leaflet 'nowhere'; no content/patient-info/nowhere.yaml"]),
+    ("staff-only-sign", edit(LEAFLET, "when_to_call: [fever]", "when_to_call: [fever, slow-breathing]"),
+     ["content/patient-info/pump.yaml:21:23: when_to_call[1]: warning sign 'slow-breathing' has no patient wording; a leaflet lists only signs with patient:"]),
+    ("one-section-only", LEAFLET[: LEAFLET.index("  - question: {sv: Vem")] + LEAFLET[LEAFLET.index("about:"):],
      ["content/patient-info/pump.yaml:12:3: sections: the list has 1 entry; at least 2 are needed"]),
 ]
 

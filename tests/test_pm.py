@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from minimal_tree import CONTACTS, PM, REGIONS, edit, write, write_tree
+from minimal_tree import CONTACTS, PM, REGIONS, SIGNS, edit, write, write_tree
 from test_bad_inputs import assert_errors, run
 
 PM_FILE = "pm/dressing.yaml"
@@ -25,20 +25,20 @@ def test_a_valid_pm_and_a_placeholder_contact_pass(project: Path, capsys: pytest
 
 
 ROLES = ("'home-care-nurse', 'home-care-assistant-nurse', 'palliative-nurse', 'responsible-physician', "
-         "'on-call-physician', 'pain-unit-nurse', 'mas' or 'patient-or-relative'")
+         "'on-call-physician', 'pain-unit-nurse', 'refill-unit', 'ward-nurse', 'mas' or 'patient-or-relative'")
 
 CASES = [
     ("unknown-role", PM_FILE, edit(PM, "    role: home-care-nurse", "    role: nurse"),
      [f"content/pm/dressing.yaml:17:11: steps[0].role: 'nurse' is not allowed here; choose one of {ROLES}"]),
-    ("bad-urgency", PM_FILE, edit(PM, "urgency: urgent", "urgency: soon"),
-     ["content/pm/dressing.yaml:22:14: warning_signs[0].urgency: 'soon' is not allowed here; choose one of 'emergency', 'urgent' or 'routine'"]),
+    ("bad-urgency", "warning-signs.yaml", edit(SIGNS, "urgency: urgent", "urgency: soon"),
+     ["content/warning-signs.yaml:13:14: signs[0].urgency: 'soon' is not allowed here; choose one of 'emergency', 'urgent' or 'routine'"]),
     ("unknown-implements-id", PM_FILE, edit(PM, "implements: [R-X-1]", "implements: [R-X-9]"),
-     ["content/pm/dressing.yaml:18:18: steps[0].implements[0]: unknown id 'R-X-9'; did you mean 'R-X-1'?; give the id of a recommendation, checklist, requirement point, list, table or PM step"]),
+     ["content/pm/dressing.yaml:18:18: steps[0].implements[0]: unknown id 'R-X-9'; did you mean 'R-X-1'?; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
     ("unknown-region", PM_FILE, edit(PM, "regions: [skane]", "regions: [skne]"),
      ["content/pm/dressing.yaml:12:11: regions[0]: unknown region 'skne'; known regions are skane"]),
     ("id-not-file-name", PM_FILE, edit(PM, "id: dressing", "id: dressings"),
      ["content/pm/dressing.yaml:1:5: id: id 'dressings' must match the file name 'dressing'"]),
-    ("no-steps", PM_FILE, PM[: PM.index("steps:")] + "steps: []\n" + PM[PM.index("warning_signs:"):],
+    ("no-steps", PM_FILE, PM[: PM.index("steps:")] + "steps: []\n" + PM[PM.index("covers:"):],
      ["content/pm/dressing.yaml:15:8: steps: the list is empty; at least one entry is needed"]),
     ("real-looking-number-without-source", "regions.yaml",
      REGIONS + edit(CONTACTS, "        phone: null\n        placeholder: true\n", "        phone: 010-123 45 67\n"),
@@ -49,7 +49,7 @@ CASES = [
      ["content/regions.yaml:24:16: regions[0].contacts[0].phone: phone is missing; give the number with its source, "
       "or write placeholder: true until the region adds it"]),
     ("unknown-leaflet", PM_FILE, PM + "patient_info: [living-with-a-pump]\n",
-     ["content/pm/dressing.yaml:26:16: patient_info[0]: unknown leaflet 'living-with-a-pump'; no content/patient-info/living-with-a-pump.yaml"]),
+     ["content/pm/dressing.yaml:25:16: patient_info[0]: unknown leaflet 'living-with-a-pump'; no content/patient-info/living-with-a-pump.yaml"]),
 ]
 
 
