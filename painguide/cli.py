@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--today", type=_date, default=None, help="date used for review and expiry checks (YYYY-MM-DD)")
-        p.add_argument("--release", action="store_true", help="treat expiry, release blockers and TODO markers as errors")
+        p.add_argument("--release", action="store_true", help="treat expiry, release blockers, TODO markers, placeholder numbers and unreviewed statements in approved documents as errors")
         return p
 
     common(sub.add_parser("validate", help="check all content; write nothing"))

@@ -19,7 +19,7 @@ intro: {{sv: Kompetenser., en: Competences.}}
 items:
   - id: NURSE-1
     text: {{sv: Känna till kravlistan., en: Know the requirement list.}}
-    level: knows
+    level: {{value: knows, basis: proposal}}
     serves: [R-X-1]
     sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
 sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
@@ -70,7 +70,7 @@ def test_a_valid_module_and_competence_description_pass(project: Path, capsys: p
 CASES = [
     ("unknown-include-id", MODULE_FILE, edit(MODULE, "include: [R-X-1]", "include: [R-X-2]"),
      ["content/training/basics.yaml:17:15: sections[0].include[0]: unknown id 'R-X-2'; did you mean 'R-X-1'?; "
-      "give the id of a recommendation, checklist, requirement point, list, table or PM step"]),
+      "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
     ("unknown-profession", MODULE_FILE, edit(MODULE, "audience: [nurse]", "audience: [nurses]"),
      ["content/training/basics.yaml:9:12: audience[0]: 'nurses' is not allowed here; choose one of 'physician', 'nurse', "
       "'assistant-nurse', 'mas', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),
@@ -102,7 +102,7 @@ def test_an_untaught_item_warns_and_fails_a_release(project: Path, capsys: pytes
     second = f"""\
   - id: NURSE-2
     text: {{sv: Byta kassett., en: Change a cassette.}}
-    level: supervised
+    level: {{value: supervised, basis: proposal}}
     sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
 """
     write(project, COMPETENCE_FILE, edit(COMPETENCE, "sources: [{file: 001_0123456789abcdef.txt, section: Bilaga 3}]\nsources:",
