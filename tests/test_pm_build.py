@@ -65,7 +65,7 @@ def test_register_lists_every_controlled_document_with_its_state(built_site: Pat
             for block in chapter.model.blocks:
                 if block.type == "checklist" and block.page:
                     expected["checklist", block.id] = state(meta, today)
-    for kind in ("pm", "patient-info", "training", "competence"):
+    for kind in ("pm", "signs", "patient-info", "training", "competence"):
         assert site.of(kind), f"no {kind} content"
         for item in site.of(kind):
             expected[kind, item.model.id] = state(item.model.meta, today)
