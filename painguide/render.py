@@ -96,8 +96,10 @@ def anchor(ident: str) -> str:
 _INLINE = markdown.Markdown()
 
 
+@functools.lru_cache(maxsize=8192)
 def inline(text: str) -> str:
-    """Markdown of one paragraph as HTML, for raw HTML cells (MkDocs does not parse those)."""
+    """Markdown of one paragraph as HTML, for raw HTML cells (MkDocs does not parse those).
+    Cached: a sign's few words are rendered on every page that lists it."""
     html = _INLINE.reset().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
