@@ -116,6 +116,19 @@ def by_file(sources: list[Any]) -> list[tuple[str, list[str]]]:
     return list(groups.items())
 
 
+def shared_in_group(signs: list[Any], voice: str) -> tuple[Any, Any]:
+    """What every sign of an urgency group has in common, said once under the group instead
+    of in every row: a basis that is not the sources (its first sign stands for it), and the
+    dying-phase wording in this voice. None where the signs differ."""
+    if len(signs) < 2:
+        return None, None
+    bases = {s.grounds for s in signs}
+    basis = signs[0] if len(bases) == 1 and signs[0].marked else None
+    words = [(s.dying_phase.patient if voice == "patient" else s.dying_phase.staff) if s.dying_phase else None for s in signs]
+    dying = words[0] if words[0] is not None and all(w == words[0] for w in words) else None
+    return basis, dying
+
+
 NAV_LIST_LIMIT = 30
 """A section with more documents than this lists them on its index page, not in the navigation."""
 
@@ -169,7 +182,7 @@ class Renderer:
         self.today = today
         self.env = template_env(macros, compiled)
         self.env.filters["sign"] = site.signs.__getitem__
-        self.env.globals.update(has_marks=self.has_marks, statement_text=statement_text)
+        self.env.globals.update(has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}

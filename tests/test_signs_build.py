@@ -22,28 +22,43 @@ from tiny import ROOT
 
 
 class Rows(HTMLParser):
-    """Every element with data-sign or data-statement: its attributes and its text."""
+    """Every element with data-sign or data-statement: its attributes and its own words
+    (the sign and the action, without the basis mark or the dying-phase line, which a
+    page may say once for a whole group)."""
+
+    SKIP = ("pg-basis", "pg-dying-phase")
 
     def __init__(self) -> None:
         super().__init__()
         self.found: list[tuple[dict[str, str], str]] = []
         self._open: list[tuple[str, dict[str, str], list[str]]] = []
+        self._skip: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if "data-sign" in a or "data-statement" in a:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.append(tag)
+            return
+        if self._open and any(c in a.get("class", "").split() for c in self.SKIP):
+            self._skip.append(tag)
+        elif "data-sign" in a or "data-statement" in a:
             self._open.append((tag, a, []))
         elif self._open and self._open[-1][0] == tag:
             self._open.append((tag, {}, self._open[-1][2]))
 
     def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            return
         if self._open and self._open[-1][0] == tag:
             _, a, text = self._open.pop()
             if a:
                 self.found.append((a, " ".join("".join(text).split())))
 
     def handle_data(self, data: str) -> None:
-        if self._open:
+        if self._open and not self._skip:
             self._open[-1][2].append(data)
 
 

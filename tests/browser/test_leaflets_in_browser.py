@@ -124,7 +124,13 @@ def test_the_printed_leaflet_has_the_team_box_and_no_buttons(page: Page) -> None
     expect(page.locator(".pg-reviewed")).to_contain_text("Senast granskad")
 
 
-def test_every_leaflet_prints_on_at_most_two_a4_pages(page: Page, site_dir: Path, tmp_path: Path, artifacts: Path) -> None:
+# Was 2 pages until every leaflet had to list every warning sign of its device from the one
+# catalogue (issue 17): that list alone is 15–31 rows. The one-page card by the phone is the
+# warning-signs leaflet's next step (issue 20); until then no leaflet may grow past 4 pages.
+LEAFLET_PAGES = 4
+
+
+def test_every_leaflet_prints_on_at_most_four_a4_pages(page: Page, site_dir: Path, tmp_path: Path, artifacts: Path) -> None:
     pdfinfo = shutil.which("pdfinfo")
     assert pdfinfo, install_hint("pdfinfo (poppler-utils)")
     counts = {}
@@ -135,7 +141,7 @@ def test_every_leaflet_prints_on_at_most_two_a4_pages(page: Page, site_dir: Path
         info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
         counts[url] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     (artifacts / "leaflet-pages.json").write_text(json.dumps(counts, indent=1), encoding="utf-8")
-    assert all(n <= 2 for n in counts.values()), counts
+    assert all(n <= LEAFLET_PAGES for n in counts.values()), counts
 
 
 @pytest.mark.parametrize("width", [1280, 1920])

@@ -34,16 +34,26 @@ def test_marked_pages_have_no_axe_violations_including_best_practice(page: Page,
     assert not violations, format_violations(violations)
 
 
+# A marked sign row shows its own mark, or its group says once above the table what every row rests on.
+UNMARKED_ROWS = """() => [...document.querySelectorAll('tr[data-basis]:not([data-basis=source])')].filter(tr => {
+  if (tr.querySelector('.pg-basis')) return false;
+  const note = tr.closest('.pg-table').previousElementSibling;
+  return !(note && note.classList.contains('pg-group-basis')
+           && note.querySelector('.pg-basis').dataset.basis === tr.dataset.basis);
+}).map(tr => tr.dataset.sign)"""
+
+
 @pytest.mark.parametrize("url", [u for u in MARKED if "/pm/" in u or "/patient-info/" in u])
 def test_every_marked_statement_shows_its_basis_in_words(page: Page, url: str) -> None:
     page.goto(url)
-    marks = page.locator("[data-basis]")
+    marks = page.locator(".pg-basis")
     assert marks.count() > 0, f"{url}: no basis marks"
     for i in range(marks.count()):
         mark = marks.nth(i)
         assert mark.is_visible(), f"{url}: mark {i} is hidden"
         assert mark.inner_text().strip(), f"{url}: mark {i} has no words (a colour or an icon alone is not enough)"
         assert mark.get_attribute("title") is None, f"{url}: a mark must not depend on a tooltip"
+    assert page.evaluate(UNMARKED_ROWS) == [], f"{url}: marked signs whose basis is not shown"
 
 
 @pytest.mark.parametrize("url", ["/pm/cassette-change/", "/en/pm/cassette-change/"])
@@ -60,5 +70,5 @@ def test_a_printed_pm_keeps_its_marks_and_citations(page: Page, url: str, tmp_pa
     flat = " ".join(text.split())
     assert LABELS[lang]["general-knowledge"] in flat
     assert LABELS[lang]["source"] in flat
-    marked = page.locator("[data-basis=general-knowledge]").count()
+    marked = page.locator(".pg-basis[data-basis=general-knowledge]").count()
     assert flat.count(LABELS[lang]["general-knowledge"]) >= marked, "every mark on the page is on paper too"
