@@ -59,10 +59,15 @@ def test_numbers_are_tel_links_and_placeholders_are_not(page: Page, url: str) ->
 
 
 @pytest.mark.parametrize("url", [PM, "/en" + PM])
-def test_no_step_or_warning_group_is_split_across_printed_pages(page: Page, url: str, tmp_path: Path, artifacts: Path) -> None:
+def test_no_step_or_warning_sign_is_split_across_printed_pages(page: Page, url: str, tmp_path: Path, artifacts: Path) -> None:
+    # A PM lists every catalogue sign of its device, so an urgency group can be longer than a
+    # page; then the group breaks between signs, never inside one, and its heading and
+    # instruction stay with its first sign.
     page.goto(url)
-    blocks = page.locator(".pg-steps li, .pg-urgency").evaluate_all("els => els.map(e => e.innerText)")
-    assert len(blocks) >= 4
+    blocks = page.locator(".pg-steps li, tr[data-sign]").evaluate_all("els => els.map(e => e.innerText)")
+    groups = page.locator(".pg-urgency").evaluate_all(
+        "els => els.map(e => [e.querySelector('h3, h4').innerText, e.querySelector('tbody tr').innerText])")
+    assert len(blocks) >= 20 and len(groups) >= 3
     pdf = tmp_path / "pm.pdf"
     texts = pdf_pages(page, pdf)
     assert len(texts) >= 2, "the PM should be long enough to test page breaks"
@@ -71,6 +76,9 @@ def test_no_step_or_warning_group_is_split_across_printed_pages(page: Page, url:
         head, tail = words[:40], words[-40:]
         pages = [i for i, t in enumerate(texts) if head in t and tail in t]
         assert pages, f"split across pages, or missing from the PDF: {words[:80]!r}"
+    for heading, first in groups:
+        head, tail = flat(heading), flat(first)[-40:]
+        assert [i for i, t in enumerate(texts) if head in t and tail in t], f"{head!r} is not on the page of its first sign"
     name = "pm-en" if url.startswith("/en/") else "pm-sv"
     shutil.copy(pdf, artifacts / f"{name}.pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(artifacts / name)], check=True)
