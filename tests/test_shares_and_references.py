@@ -124,7 +124,7 @@ def test_the_checks_see_every_model_of_the_shipped_content_in_document_order() -
     # must still reach every model that walk() reaches, in the same order.
     from pydantic import BaseModel
 
-    from painguide.checks import models, walk
+    from painguide.walk import models, walk
     from painguide.content import load_site
     from painguide.errors import Problems
 
