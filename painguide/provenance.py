@@ -8,6 +8,7 @@ approved document from release until a reviewer's sign-off in the document's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,24 @@ class QueueDocument:
         return sum(1 for e in self.entries if e.review is not None)
 
 
+def line_of(doc: Any, key: str, loc: Loc) -> int:
+    """The line a statement starts on, as the position-tracking parser places it: its `id:`
+    line (for CASS-2/caution, the `caution:` mapping after it), found in the text. Placing every statement of every file with the
+    position-tracking parser cost about 8 ms a file; that parser answers only when the
+    text search finds nothing."""
+    ident, _, field = key.partition("/")
+    text = doc.text
+    found = re.search(rf"^[ -]*id:[ ]*['\"]?{re.escape(ident)}['\"]?[ ]*$", text, re.M)
+    if found and field:
+        found = re.compile(rf"^[ -]*{re.escape(field)}:", re.M).search(text, found.end())
+    if found is None:
+        return doc.locate(loc)[0]
+    line = text.count("\n", 0, found.start()) + 1
+    if field and not text[found.end():text.find("\n", found.end())].strip():
+        line += 1  # a block mapping starts on the line below its key, as the parser places it
+    return line
+
+
 def queue(documents: list[tuple[str, Any, str]], root: Path) -> list[QueueDocument]:
     """The review queue: per document (kind, Loaded, page path), every marked statement
     with its line and sign-off, in document order. Documents with none are left out."""
@@ -109,7 +128,7 @@ def queue(documents: list[tuple[str, Any, str]], root: Path) -> list[QueueDocume
         meta = getattr(item.model, "meta", None)
         reviews = signed_off(meta) if meta else {}
         entries = [
-            QueueEntry(found.key, found.loc, item.doc.locate(found.loc)[0], found.statement, reviews.get(found.key))
+            QueueEntry(found.key, found.loc, line_of(item.doc, found.key, found.loc), found.statement, reviews.get(found.key))
             for found in statements(item.model)
             if found.statement.marked and found.key is not None
         ]

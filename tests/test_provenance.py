@@ -159,3 +159,24 @@ def test_release_fails_when_an_approved_pm_shows_an_unreviewed_sign(project: Pat
     assert [line for line in lines if "sign-off" in line] == [
         "content/pm/dressing.yaml:33:17: warning_signs[0]: warning sign 'fever' has no clinical sign-off in "
         "content/warning-signs.yaml; an approved document cannot show it in a release"]
+
+
+def test_the_review_queue_places_each_statement_where_the_parser_does() -> None:
+    """The queue finds lines by a text search (fast); it must agree with the
+    position-tracking parser on every statement of the shipped content and the fixture."""
+    from painguide.content import load_site
+    from painguide.errors import Problems
+    from painguide.kinds import KINDS
+    from painguide.provenance import line_of, statements
+    from tiny import FIXTURE, ROOT
+
+    checked = 0
+    for content in (ROOT / "content", FIXTURE):
+        site = load_site(content, Problems(ROOT))
+        for kind in KINDS:
+            for item in site.of(kind.name):
+                for found in statements(item.model):
+                    if found.key is not None:
+                        assert line_of(item.doc, found.key, found.loc) == item.doc.locate(found.loc)[0], (item.path.name, found.key)
+                        checked += 1
+    assert checked > 300
