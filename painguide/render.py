@@ -19,7 +19,7 @@ import jinja2.bccache
 import markdown
 
 from painguide.checks import review_state
-from painguide.provenance import counts, queue, statement_text, statements
+from painguide.provenance import queue, statement_text, statements
 from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import BY_NAME, KINDS, Kind
 from painguide.readability import leaflet_text, lix
@@ -182,6 +182,7 @@ class Renderer:
         self.today = today
         self.env = template_env(macros, compiled)
         self.env.filters["sign"] = site.signs.__getitem__
+        self._marks: dict[int, bool] = {}
         self.env.globals.update(has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
@@ -218,10 +219,9 @@ class Renderer:
             self._add("patient-info/status.md", "leaflet_status.md.j2", self._label_text("leaflet_status_title"), {"entries": entries})
             self.hidden.append("patient-info/status.md")
         documents = [(kind.name, item, kind.page_path(item.model)) for kind in KINDS if kind.controlled for item in self.site.of(kind.name)]
-        review = queue(documents, self.site.root)
+        review, basis_counts = queue(documents, self.site.root)
         if review:  # for clinical reviewers: reached from the register, outside the navigation and search
-            marked = [found.statement for _, item, _ in documents for found in statements(item.model)]
-            self._add("review.md", "review.md.j2", self._label_text("review_queue_title"), {"documents": review, "basis_counts": counts(marked)})
+            self._add("review.md", "review.md.j2", self._label_text("review_queue_title"), {"documents": review, "basis_counts": basis_counts})
             self.hidden.append("review.md")
         procedures = [item.model for item in self.site.of("pm")]
         points = [(cl, item) for cl in self._checklists() if cl.coverage for item in cl.items]
@@ -442,10 +442,14 @@ class Renderer:
         return where, implemented
 
     def has_marks(self, model: Any) -> bool:
-        """Whether a document shows a statement that is not from the sources (its page explains the marks)."""
-        signs = self.site.signs
-        shown = [signs[i] for field in ("warning_signs", "when_to_call") for i in getattr(model, field, []) if i in signs]
-        return any(s.marked for s in shown) or any(f.statement.marked for f in statements(model))
+        """Whether a document shows a statement that is not from the sources (its page explains
+        the marks). Asked again for each packet a document is printed in, so kept."""
+        known = self._marks.get(id(model))
+        if known is None:
+            signs = self.site.signs
+            shown = [signs[i] for field in ("warning_signs", "when_to_call") for i in getattr(model, field, []) if i in signs]
+            known = self._marks[id(model)] = any(s.marked for s in shown) or any(f.statement.marked for f in statements(model))
+        return known
 
     def _label_text(self, key: str) -> Text:
         return Text.model_construct(sv=self.labels["sv"][key], en=self.labels["en"][key])
