@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -65,9 +66,10 @@ class Site:
     def glossary(self) -> Loaded[Glossary] | None:
         return self._single("glossary")
 
-    @property
+    @functools.cached_property
     def signs(self) -> dict[str, Any]:
-        """The warning-sign catalogue by id (empty when content/warning-signs.yaml is missing or invalid)."""
+        """The warning-sign catalogue by id (empty when content/warning-signs.yaml is missing or
+        invalid). Kept once asked: every page that lists a sign looks it up here."""
         catalogue = self._single("signs")
         return {sign.id: sign for sign in catalogue.model.signs} if catalogue else {}
 
