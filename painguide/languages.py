@@ -1,0 +1,128 @@
+"""The site's languages, read from languages.yaml at the project root: the one place that
+names them.
+
+Every language-dependent thing is derived from these records: the docs/<code>/ folder
+and mkdocs.<code>.yml, the URL prefix (the primary language at the root, the others in
+a folder under it), the label file macros/labels/<code>.yaml, the 404 page's base, the
+search stemmer, the language switcher and the texts every content file must give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from painguide.yamlload import dotted, load_reported
+
+FILE = "languages.yaml"
+
+# The stemmers Material ships for lunr (assets/javascripts/lunr/min/lunr.<code>.min.js),
+# and English, which lunr has built in. Norwegian is "no" there, whatever the page says.
+SEARCH = frozenset(
+    "ar da de du el en es fi fr he hi hu hy it ja jp kn ko nl no pt ro ru sa sv ta te th tr vi zh".split()
+)
+
+
+class Language(BaseModel):
+    """One language of the site."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    """The page's language (lang="…"), and the key of its text in every content file."""
+    name: str = Field(min_length=1)
+    """Its name in itself, as the language switcher shows it: Svenska, English."""
+    english_name: str = Field(min_length=1)
+    """Its name in the editors' messages: "the Swedish text (sv:) is missing"."""
+    prefix: str = Field(pattern=r"^([a-z0-9-]+/)?$")
+    """Its URL folder under the site's root, ending in '/': '' for the primary language."""
+    search: str
+    """Its language for search (lunr), which is not always its code: Norwegian is 'no'."""
+    primary: bool = False
+    """Built at the site's root; its folders hold the other languages' builds."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Language":
+        if self.search not in SEARCH:
+            raise ValueError(f"search '{self.search}' is not a search language; choose one of {', '.join(sorted(SEARCH))}")
+        if self.primary != (self.prefix == ""):
+            raise ValueError("prefix must be '' for the primary language and a folder such as 'en/' for every other")
+        return self
+
+    def root_from(self, other: "Language") -> str:
+        """This language's root, relative to other's root: '' (itself), 'en/', '../'."""
+        if other.code == self.code:
+            return ""
+        up = "../" * other.prefix.count("/")
+        return up + self.prefix
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    languages: list[Language] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_primary(self) -> "_Table":
+        codes = [lang.code for lang in self.languages]
+        if len(set(codes)) != len(codes):
+            raise ValueError("each language is listed once")
+        if sum(lang.primary for lang in self.languages) != 1 or not self.languages[0].primary:
+            raise ValueError("the first language, and only it, is primary: true")
+        return self
+
+
+Languages = tuple[Language, ...]
+
+
+def load_languages(root: Path, problems: Any) -> Languages:
+    """The languages in root/languages.yaml; an empty tuple, with problems added, if it is not valid."""
+    path = root / FILE
+    doc = load_reported(path, problems, f"cannot read the site's languages ({FILE})")
+    if doc is None:
+        return ()
+    try:
+        return tuple(_Table.model_validate(doc.data).languages)
+    except ValidationError as err:
+        for e in err.errors(include_url=False):
+            line, col = doc.locate(e["loc"], key=e["type"] == "extra_forbidden")
+            message = str(e["ctx"]["error"]) if e["type"] == "value_error" else e["msg"]
+            problems.add(path, line, col, dotted(e["loc"]), message)
+        return ()
+
+
+def primary(languages: Languages) -> Language:
+    return next(lang for lang in languages if lang.primary)
+
+
+def url(path: str, language: Language) -> str:
+    """The site-root URL of a Markdown page in a language: pm/x.md → /pm/x/, /en/pm/x/."""
+    stem = path.removesuffix(".md").removesuffix("index")
+    page = f"{stem}/" if stem and not stem.endswith("/") else stem
+    return f"/{language.prefix}{page}"
+
+
+# The languages every Text must give while content is validated. Set by using() around
+# loading, so that one process can check projects with other languages (the tests do).
+_ACTIVE: contextvars.ContextVar[Languages] = contextvars.ContextVar("painguide_languages", default=())
+
+
+@contextlib.contextmanager
+def using(languages: Languages) -> Iterator[None]:
+    token = _ACTIVE.set(languages)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active() -> Languages:
+    languages = _ACTIVE.get()
+    if not languages:
+        raise RuntimeError("no languages are set: validate content inside languages.using(...)")
+    return languages
