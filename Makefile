@@ -47,9 +47,9 @@ build: lock-check $(STAMP)
 validate: $(STAMP)
 	$(BIN)/painguide validate
 
-## serve: live preview at http://127.0.0.1:8000 (LANG=en for English)
+## serve: live preview at http://127.0.0.1:8000 (SITE_LANG=en for English; the codes are in languages.yaml)
 serve: $(STAMP)
-	$(BIN)/painguide serve --lang $(or $(filter en,$(LANG)),sv)
+	$(BIN)/painguide serve $(if $(SITE_LANG),--lang $(SITE_LANG))
 
 ## browser-deps: Debian's Chromium, poppler, Java and the npm test tools
 browser-deps:
@@ -61,7 +61,7 @@ test: lock-check $(STAMP) browser-deps
 
 ## bench: time validate, generate and the MkDocs build on the shipped content (SCALE=1000: also with 100 and 1000 synthetic PMs)
 bench: $(STAMP)
-	$(BIN)/python -m painguide.bench $(if $(SCALE),--scale $(SCALE))
+	$(BIN)/python -m bench.bench $(if $(SCALE),--scale $(SCALE))
 
 clean:
-	rm -rf site .painguide docs/sv docs/en mkdocs.sv.yml mkdocs.en.yml
+	rm -rf site .painguide mkdocs.*.yml $(filter-out docs/overrides/,$(wildcard docs/*/))

@@ -8,31 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from painguide.checks import check_site
 from painguide.content import Site, load_site
 from painguide.errors import ContentError, Problems
-from painguide.labels import LANGS, load_labels
+from painguide.kinds import check_registry
+from painguide.labels import load_labels
+from painguide.languages import Languages, load_languages, primary
 from painguide.offline import write_worker
 
 if TYPE_CHECKING:  # Jinja and the renderer are imported only by the stages that render
     import jinja2
 
-    from painguide.render import Compiled, Renderer
+    from painguide.render import Renderer
 
 
 class BuildError(Exception):
@@ -69,7 +69,7 @@ class Timings:
 
 
 @contextmanager
-def no_cycle_collection():  # type: ignore[no-untyped-def]
+def no_cycle_collection() -> Iterator[None]:
     """Load, check and render with Python's cycle collector paused.
 
     They allocate millions of small objects and keep them to the end; the content they
@@ -87,19 +87,24 @@ def no_cycle_collection():  # type: ignore[no-untyped-def]
 
 
 def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
-    """Load and check all content and UI labels; raise ContentError listing every problem."""
+    """Load and check the registry, the languages, all content and the UI labels; raise
+    ContentError listing every problem."""
     problems = Problems(project.root)
+    check_registry(problems)
+    languages = load_languages(project.root, problems)
+    if not languages:  # without them no text can be checked
+        raise ContentError(problems)
     with no_cycle_collection():
-        site = load_site(project.content, problems)
-        labels = load_labels(project.macros, problems)
+        site = load_site(project.content, problems, languages)
+        labels = load_labels(project.macros, problems, languages)
         check_site(site, problems, project.today, release=project.release)
     if problems:
         raise ContentError(problems)
     return site, labels, problems
 
 
-def validate(project: Project, compiled: Callable[[], Compiled | None] = lambda: None) -> tuple[Site, Renderer, Problems]:
-    """check(), then plan the pages to render (with templates compiled ahead, if given)."""
+def validate(project: Project) -> tuple[Site, Renderer, Problems]:
+    """check(), then plan the pages to render."""
     import jinja2
 
     from painguide.render import Renderer
@@ -107,7 +112,7 @@ def validate(project: Project, compiled: Callable[[], Compiled | None] = lambda:
     site, labels, problems = check(project)
     try:
         with no_cycle_collection():
-            renderer = Renderer(site, project.macros, labels, project.today, compiled())
+            renderer = Renderer(site, project.macros, labels, project.today)
     except jinja2.TemplateError as err:  # pragma: no cover - template bugs, not content
         raise BuildError(_template_error(err)) from None
     return site, renderer, problems
@@ -149,23 +154,27 @@ def _mkdocs(project: Project, lang: str, out: Path) -> None:
         raise BuildError(f"mkdocs build of the '{lang}' site failed:\n{detail}")
 
 
-def run_mkdocs(project: Project, site_dir: Path) -> None:
-    """Build both languages side by side, then swap the result into site_dir."""
+def run_mkdocs(project: Project, site_dir: Path, languages: Languages) -> None:
+    """Build every language side by side, then swap the result into site_dir: the primary
+    language at its root, each other language in its folder under it."""
     work = project.root / ".painguide" / f"build-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
-            futures = [pool.submit(_mkdocs, project, lang, work / lang) for lang in LANGS]
+        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+            futures = [pool.submit(_mkdocs, project, lang.code, work / lang.code) for lang in languages]
             errors = [f.exception() for f in futures if f.exception() is not None]
         if errors:
             raise BuildError("\n".join(str(e) for e in errors))
-        # The first language is at the root and the others in folders under it, so the root
-        # worker's scope covers them too: it leaves their folders alone.
-        for lang in LANGS:
-            write_worker(work / lang, lang, skip=[f"{o}/" for o in LANGS[1:]] if lang == LANGS[0] else [])
-        new = work / "sv"
-        (work / "en").rename(new / "en")
+        # The primary language's worker's scope covers the others' folders too: it leaves them alone.
+        others = [lang.prefix for lang in languages if not lang.primary]
+        for lang in languages:
+            write_worker(work / lang.code, lang, skip=others if lang.primary else [])
+        new = work / primary(languages).code
+        for lang in languages:
+            if not lang.primary:
+                (new / lang.prefix).parent.mkdir(parents=True, exist_ok=True)
+                (work / lang.code).rename(new / lang.prefix)
         swap_into_place(new, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -184,35 +193,9 @@ def swap_into_place(new: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-@contextmanager
-def compiling_aside(macros: Path) -> Iterator[Callable[[], Compiled | None]]:
-    """Compile the templates in a forked process while this one loads and checks the
-    content; yields what returns them. For the shipped content the two take about as long."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield lambda: None
-        return
-    from painguide.render import Compiled, compile_templates
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(compile_templates, macros)
-
-        def compiled() -> Compiled | None:
-            try:
-                return Compiled(future.result())
-            except Exception:  # noqa: BLE001 - then rendering compiles them, and reports any real problem
-                return None
-
-        yield compiled
-
-
-def _validate_compiling_aside(project: Project) -> tuple[Site, Renderer, Problems]:
-    with compiling_aside(project.macros) as compiled:
-        return validate(project, compiled)
-
-
 def build(project: Project, site_dir: Path, timings: Timings | None = None) -> Problems:
     timings = timings or Timings()
-    _, renderer, problems = timings.run("validate", _validate_compiling_aside, project)
+    _, renderer, problems = timings.run("validate", validate, project)
     timings.run("generate", run_generate, project, renderer)
-    timings.run("mkdocs", run_mkdocs, project, site_dir)
+    timings.run("mkdocs", run_mkdocs, project, site_dir, renderer.languages)
     return problems

@@ -11,13 +11,14 @@ from typing import Any
 
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
-from painguide.kinds import KINDS
+from painguide.languages import primary
+from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, Module
 from painguide.provenance import is_approved, signed_off, statements
 from painguide.readability import leaflet_text, lix, unexplained_abbreviations
-from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status
+from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
 from painguide.yamlload import dotted
@@ -84,7 +85,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
             anchors[ref.anchor] = i
     _unique(problems, [(t, ("terms", i)) for i, t in enumerate(site.glossary.model.terms)] if site.glossary else [], site.glossary, "term")
     if site.glossary:
-        for lang in ("sv", "en"):
+        for lang in (language.code for language in site.languages):
             seen: dict[str, int] = {}
             for i, term in enumerate(site.glossary.model.terms):
                 if term.abbreviation is None:
@@ -100,7 +101,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
             hint = f"; did you mean '{close[0]}'?" if close else ""
             _add(problems, item, loc, f"unknown id '{ident}'{hint}; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign")
 
-    for kind in KINDS:
+    for kind in kinds.KINDS:
         if not kind.files.endswith("/*.yaml"):
             continue
         for item in site.of(kind.name):
@@ -201,7 +202,7 @@ def _check_provenance(site: Site, problems: Problems, release: bool) -> None:
     if catalogue:
         done = signed_off(catalogue[0].model.meta)
         signs_reviewed = {s.id: (not s.marked) or s.id in done for s in catalogue[0].model.signs}
-    for item in site.all_loaded():
+    for kind, item in site.each():
         meta = getattr(item.model, "meta", None)
         found = list(statements(item.model))
         keys = {f.key: f for f in found if f.key is not None}
@@ -225,10 +226,9 @@ def _check_provenance(site: Site, problems: Problems, release: bool) -> None:
         for f in found:
             if f.statement.marked and f.key is not None and f.key not in done:
                 _add(problems, item, f.loc + ("basis",), f"'{f.key}' ({f.statement.grounds.value}) has no clinical sign-off; an approved document cannot be released until meta.reviews names it")
-        for field in ("warning_signs", "when_to_call"):
-            for i, ident in enumerate(getattr(item.model, field, []) or []):
-                if signs_reviewed.get(ident) is False:
-                    _add(problems, item, (field, i), f"warning sign '{ident}' has no clinical sign-off in content/warning-signs.yaml; an approved document cannot show it in a release")
+        for i, ident in enumerate(kinds.shown_signs(item.model)):
+            if signs_reviewed.get(ident) is False:
+                _add(problems, item, (kind.shows_signs, i), f"warning sign '{ident}' has no clinical sign-off in content/warning-signs.yaml; an approved document cannot show it in a release")
 
 
 # A real-looking Swedish phone number: 0 or +46, then at least six more digits in groups
@@ -272,19 +272,20 @@ def _locate_in_text(item: Loaded[Any], loc: Loc, needle: str) -> tuple[int, int]
 
 
 LIX_LIMIT = 40
-"""Swedish leaflets: 30–40 is easy to read; official texts sit at 50–60 (CONTENT.md rule 5)."""
+"""Leaflets, in the primary language: 30–40 is easy to read; official texts sit at 50–60 (CONTENT.md rule 5)."""
 
 
 def _check_leaflets(site: Site, problems: Problems) -> None:
     """Plain language, measured: Swedish LIX at most LIX_LIMIT, abbreviations spelled out."""
     ids = {item.model.id for item in site.of("patient-info")}
+    source = primary(site.languages)  # measured in the language the leaflets are written in
     for item in site.of("patient-info"):
         leaflet = item.model
-        score = lix(leaflet_text(leaflet, "sv", site.signs))
+        score = lix(leaflet_text(leaflet, source.code, site.signs))
         if score.value > LIX_LIMIT:
             longest = "; ".join(f"«{s}»" for s in score.longest)
-            _add(problems, item, ("intro",), f"Swedish LIX is {score.value:.1f}, above {LIX_LIMIT}; shorten sentences and words. Longest sentences: {longest}")
-        for lang in ("sv", "en"):
+            _add(problems, item, ("intro",), f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT}; shorten sentences and words. Longest sentences: {longest}")
+        for lang in (language.code for language in site.languages):
             fields = [(("title", lang), leaflet.title[lang]), (("intro", lang), leaflet.intro[lang])]
             for i, s in enumerate(leaflet.sections):
                 fields += [(("sections", i, "question", lang), s.question[lang]), (("sections", i, "answer", lang), s.answer[lang])]
@@ -376,21 +377,6 @@ def _check_shares(problems: Problems, item: Loaded[Any], loc: Loc, table: TableB
                      f"{stated} does not match {top} / {bottom} = {numerator} / {denominator} = {computed:.0f} %; "
                      f"correct it, or keep the source's figure and say so in a note on this cell "
                      f"(notes: {{{column.key}: {{sv: …, en: …}}}} on the row)")
-
-
-REVIEW_WARNING_DAYS = 183
-"""Regional norm: a reminder 6 months before a controlled document expires."""
-
-
-def review_state(meta: DocumentMeta, today: dt.date) -> str | None:
-    """'expired', 'review' or None: the notice a controlled document's page shows."""
-    if meta.status is Status.retired or meta.valid_until is None:
-        return None
-    if meta.valid_until < today:
-        return "expired"
-    if (meta.valid_until - today).days <= REVIEW_WARNING_DAYS:
-        return "review"
-    return None
 
 
 def check_review_date(problems: Problems, item: Loaded[Any], loc: Loc, meta: DocumentMeta, today: dt.date, release: bool = False) -> None:

@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     b = common(sub.add_parser("build", help="validate, generate and build site/ (replaced only on success)"))
     b.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
     s = common(sub.add_parser("serve", help="live preview; regenerates when content/ or macros/ change"))
-    s.add_argument("--lang", choices=("sv", "en"), default="sv")
+    s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
     n = sub.add_parser("new", help="start a content file from a valid draft template")
@@ -74,6 +74,26 @@ def _new(project: Project, kind: str, ident: str) -> int:
     return 0
 
 
+def _language(project: Project, code: str | None) -> str:
+    """A language of the project's languages.yaml (the primary one if none is given)."""
+    from painguide.languages import load_languages, primary
+
+    problems = Problems(project.root)
+    languages = load_languages(project.root, problems)
+    if problems:
+        raise ContentError(problems)
+    if code is None:
+        return primary(languages).code
+    codes = [lang.code for lang in languages]
+    if code not in codes:
+        raise _Usage(f"--lang {code}: choose one of {', '.join(codes)} (languages.yaml)")
+    return code
+
+
+class _Usage(Exception):
+    pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
@@ -84,9 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     today = getattr(args, "today", None) or dt.date.today()
     project = Project(root=root, today=today, release=getattr(args, "release", False), content_dir=content)
     if args.command == "schema":
+        from painguide.languages import load_languages
         from painguide.schema import write_schemas
 
-        written = write_schemas(root / "schemas")
+        problems = Problems(root)
+        languages = load_languages(root, problems)
+        if problems:
+            _report(problems)
+            return 1
+        written = write_schemas(root / "schemas", languages)
         print(f"schemas/: {len(written)} file(s) updated")
         return 0
     if args.command == "new":
@@ -113,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             from painguide.serve import serve
 
-            return serve(project, args.lang, args.dev_addr)
+            return serve(project, _language(project, args.lang), args.dev_addr)
     except ContentError as err:
         _report(err.problems)
         print(f"painguide: {len(err.problems.errors)} error(s); nothing was written", file=sys.stderr)
@@ -122,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"painguide: {err}", file=sys.stderr)
         print("painguide: the build failed; site/ was left as it was", file=sys.stderr)
         return 1
+    except _Usage as err:
+        print(f"painguide: {err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     return 0

@@ -12,8 +12,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from painguide import kinds, languages
 from painguide.errors import Problems
-from painguide.kinds import KINDS, expected_files, kind_of
+from painguide.languages import Languages
 from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
 from painguide.yamlload import Document, dotted, load_reported
@@ -42,6 +43,8 @@ class RecommendationSet:
 @dataclass
 class Site:
     root: Path
+    languages: Languages
+    """The site's languages (languages.yaml), the primary first."""
     items: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
     """Every valid content file, by kind name (painguide.kinds), in file-name order."""
     recommendations: list[RecommendationSet] = field(default_factory=list)
@@ -78,7 +81,11 @@ class Site:
         return self.of("page")
 
     def all_loaded(self) -> list[Loaded[Any]]:
-        return [item for kind in KINDS for item in self.of(kind.name)]
+        return [item for kind in kinds.KINDS for item in self.of(kind.name)]
+
+    def each(self) -> list[tuple[kinds.Kind, Loaded[Any]]]:
+        """Every valid file with its kind, in registry order."""
+        return [(kind, item) for kind in kinds.KINDS for item in self.of(kind.name)]
 
 
 def _hint_for_unknown(key: str, model: type[BaseModel] | None) -> str:
@@ -113,7 +120,14 @@ def _first_model(annotation: Any) -> Any:
     return None
 
 
-_LANG_NAMES = {"sv": "Swedish", "en": "English"}
+def _names() -> dict[str, str]:
+    return {lang.code: lang.english_name for lang in languages.active()}
+
+
+def _every_text() -> str:
+    codes = [f"{code}:" for code in _names()]
+    listed = " and ".join(codes) if len(codes) < 3 else ", ".join(codes[:-1]) + " and " + codes[-1]
+    return ("both " if len(codes) == 2 else "") + listed
 
 # The models' patterns, in words an editor can act on.
 _PATTERNS = {
@@ -135,8 +149,9 @@ _LIMITS = {
 
 
 def _empty_text(last: Any) -> str:
-    if last in _LANG_NAMES:
-        return f"the {_LANG_NAMES[last]} text ({last}:) is empty; write the text after '{last}:'"
+    names = _names()
+    if last in names:
+        return f"the {names[last]} text ({last}:) is empty; write the text after '{last}:'"
     return f"the value is empty; write the text after '{last}:'"
 
 
@@ -144,9 +159,11 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
     kind = err["type"]
     last = loc[-1] if loc else ""
     if kind == "missing":
-        if last in _LANG_NAMES:
-            return f"the {_LANG_NAMES[last]} text ({last}:) is missing; every text needs both sv: and en:"
         return f"required field '{last}' is missing"
+    if kind == "text_language_missing":
+        return f"the {_names()[last]} text ({last}:) is missing; every text needs {_every_text()}"
+    if kind == "text_language_unknown":
+        return f"unknown field '{last}'; a text gives {_every_text()} (the languages in languages.yaml)"
     if kind == "extra_forbidden":
         return f"unknown field '{last}'{_hint_for_unknown(str(last), _model_at(model, loc))}"
     if kind == "string_type" and err.get("input") is None:
@@ -184,7 +201,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) 
         return f"the text is too long; at most {err['ctx']['max_length']} characters are allowed"
     if kind == "value_error":
         message = str(err["ctx"]["error"])
-        if message == "text is empty" and last in _LANG_NAMES:
+        if message == "text is empty" and last in _names():
             return _empty_text(last)
         return message
     if kind == "too_short" and isinstance(err.get("input"), list):
@@ -232,6 +249,8 @@ def validate_document(doc: Document, model: type[M], problems: Problems) -> M | 
             if err["type"] == "string_pattern_mismatch" and err["loc"][-1:] == ("type",) and _LITERAL.fullmatch(err["ctx"]["pattern"])
         }
         for err in errors:
+            if err["type"].startswith("text_language_"):  # a Text's own rule: the key it is about
+                err["loc"] = err["loc"] + (err["ctx"]["lang"],)
             loc = err["loc"]
             if any(loc[: len(block)] == block and loc != block + ("type",) for block in unknown_types):
                 continue
@@ -239,14 +258,24 @@ def validate_document(doc: Document, model: type[M], problems: Problems) -> M | 
                 continue
             seen.add(loc)
             loc = _field_named(err, loc)
-            line, col = doc.locate(loc, key=err["type"] == "extra_forbidden")
+            line, col = doc.locate(loc, key=err["type"] in ("extra_forbidden", "text_language_unknown"))
             problems.add(doc.path, line, col, dotted(loc), _message(err, loc, model))
         return None
 
 
-def load_site(root: Path, problems: Problems) -> Site:
-    """Load every file under root (content/); problems gets every error found."""
-    site = Site(root=root)
+def load_site(root: Path, problems: Problems, site_languages: Languages) -> Site:
+    """Load every file under root (content/) in the site's languages; problems gets every error found."""
+    site = Site(root=root, languages=site_languages)
+    with languages.using(site_languages):
+        _load_files(site, root, problems)
+    _group_recommendations(site, root, problems)
+    for kind in kinds.KINDS:
+        if kind.required and not (root / kind.files).exists():
+            problems.add(root / kind.files, 1, 1, "", f"{kind.files} is missing; the site needs it")
+    return site
+
+
+def _load_files(site: Site, root: Path, problems: Problems) -> None:
     for path in sorted(root.rglob("*")):
         if path.is_dir() or path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
             continue
@@ -254,9 +283,9 @@ def load_site(root: Path, problems: Problems) -> Site:
         if path.suffix.lower() == ".yml":
             problems.add(path, 1, 1, "", "content files end in .yaml, not .yml")
             continue
-        kind = kind_of(rel)
+        kind = kinds.kind_of(rel)
         if kind is None:
-            problems.add(path, 1, 1, "", f"unknown content file; expected one of {expected_files()}")
+            problems.add(path, 1, 1, "", f"unknown content file; expected one of {kinds.expected_files()}")
             continue
         doc = load_reported(path, problems)
         if doc is None:
@@ -264,11 +293,6 @@ def load_site(root: Path, problems: Problems) -> Site:
         obj = validate_document(doc, kind.load_model(), problems)
         if obj is not None:
             site.items.setdefault(kind.name, []).append(Loaded(obj, doc))
-    _group_recommendations(site, root, problems)
-    for kind in KINDS:
-        if kind.required and not (root / kind.files).exists():
-            problems.add(root / kind.files, 1, 1, "", f"{kind.files} is missing; the site needs it")
-    return site
 
 
 def _group_recommendations(site: Site, root: Path, problems: Problems) -> None:

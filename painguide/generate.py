@@ -7,18 +7,13 @@ content never survives.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
-import traceback
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 
-from painguide.labels import LANGS
+from painguide.languages import Language
 from painguide.render import Renderer
 
 
@@ -75,14 +70,13 @@ def _inherited(base: dict[str, Any], key: str, options_for: dict[str, dict[str, 
     return out
 
 
-def language_config(renderer: Renderer, lang: str, root: Path) -> str:
-    """mkdocs.<lang>.yml: inherits mkdocs.yml, adds what differs per language."""
+def language_config(renderer: Renderer, language: Language, root: Path) -> str:
+    """mkdocs.<code>.yml: inherits mkdocs.yml, adds what differs per language."""
+    lang = language.code
     labels = renderer.labels[lang]
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    other = [x for x in LANGS if x != lang]
-    # Links are relative to this build's root: Swedish is at /, English at /en/.
-    root_of = {"sv": "" if lang == "sv" else "../", "en": "en/" if lang == "sv" else ""}
-    alternate = [{"name": renderer.labels[x]["language_name"], "link": root_of[x], "lang": x} for x in LANGS]
+    # Links are relative to this build's root: the primary language at /, the others in their folders.
+    alternate = [{"name": other.name, "link": other.root_from(language), "lang": other.code} for other in renderer.languages]
     config = {
         "INHERIT": "mkdocs.yml",
         "site_name": labels["site_name"],
@@ -90,17 +84,17 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
         "docs_dir": f"docs/{lang}",
         "copyright": labels["copyright"],
         "theme": {"language": lang},
-        "plugins": _inherited(base, "plugins", {"search": {"lang": [lang]}}),
+        "plugins": _inherited(base, "plugins", {"search": {"lang": [language.search]}}),
         "extra": {
             "alternate": alternate,
             "painguide_lang": lang,
-            "painguide_other": other[0],
-            # MkDocs gives 404.html the base URL "/" when there is no site_url; the
-            # English 404 page lives at /en/ (see docs/overrides/404.html).
-            "painguide_404_base": "/" if lang == "sv" else "/en/",
+            # MkDocs gives 404.html the base URL "/" when there is no site_url; a language
+            # in a folder has its 404 page there (see docs/overrides/404.html).
+            "painguide_404_base": f"/{language.prefix}",
             "painguide_404_title": labels["not_found_title"],
             "painguide_404_text": labels["not_found_text"],
             "painguide_offline": {k: labels[f"offline_{k}"] for k in ("saved", "update", "reload")},
+            "painguide_footer": {k: labels[f"footer_{k}"] for k in ("accessibility", "made_with")},
         },
         "markdown_extensions": _inherited(base, "markdown_extensions", {"toc": {"permalink_title": labels["permalink_title"]}}),
         "nav": renderer.nav_config(lang),
@@ -111,108 +105,19 @@ def language_config(renderer: Renderer, lang: str, root: Path) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def _render(renderer: Renderer, root: Path, lang: str) -> tuple[dict[str, str], str]:
-    return renderer.render(lang), language_config(renderer, lang, root)
-
-
-def _write(root: Path, lang: str, pages: dict[str, str], config_text: str) -> tuple[int, int]:
-    stats = sync_tree(root / "docs" / lang, pages)
-    config = root / f"mkdocs.{lang}.yml"
-    if not config.is_file() or config.read_text(encoding="utf-8") != config_text:
-        config.write_text(config_text, encoding="utf-8")
-    return stats
-
-
-def _language_process(renderer: Renderer, root: Path, lang: str, conn: Connection, parents_ends: list[Connection]) -> None:
-    """A forked process's part of generate(): render lang, then write it only when told to."""
-    for end in parents_ends:  # inherited by the fork; held open here, the parent's close would never reach us
-        end.close()
-    try:
-        pages, config = _render(renderer, root, lang)
-    except BaseException as err:  # noqa: BLE001 - every failure is the parent's to report
-        _send(conn, _portable(err, lang))
-        return
-    if not _send(conn, None):
-        return
-    try:
-        if conn.recv() != "write":
-            return
-    except (EOFError, OSError):  # the parent failed: write nothing
-        return
-    try:
-        _send(conn, _write(root, lang, pages, config))
-    except BaseException as err:  # noqa: BLE001
-        _send(conn, _portable(err, lang))
-
-
-def _portable(err: BaseException, lang: str) -> BaseException:
-    """err as the parent can raise it: a template error as itself (the build reports those
-    with their template and line), anything else as its traceback."""
-    if isinstance(err, jinja2.TemplateError):
-        try:
-            pickle.loads(pickle.dumps(err))
-            return err
-        except Exception:  # noqa: BLE001 - then as text, below
-            pass
-    return RuntimeError(f"the '{lang}' pages failed:\n{traceback.format_exc()}")
-
-
-def _send(conn: Connection, value: object) -> bool:
-    """False when the parent is gone (it failed, and reports its own error)."""
-    try:
-        conn.send(value)
-    except (BrokenPipeError, ConnectionResetError):
-        return False
-    return True
-
-
-def _receive(conn: Connection, lang: str) -> object:
-    try:
-        value = conn.recv()
-    except EOFError:
-        raise RuntimeError(f"the process that renders the '{lang}' pages ended unexpectedly") from None
-    if isinstance(value, BaseException):
-        raise value
-    return value
-
-
 def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
-    """Render and write every language's pages and MkDocs config; returns (written, removed).
+    """Render and write every language's pages and MkDocs config; returns (written, removed)
+    per language code.
 
-    The other languages render and write in forked processes while this one does the
-    first, as MkDocs builds the languages side by side; passing their pages back cost
-    more than writing them there. Nothing is written until every language has rendered,
-    so a template error leaves docs/ as it was. (A failure to write, such as a full disk,
-    can leave one language written and not the other; the build fails either way, and
-    site/ is not touched.)
+    Nothing is written until every language has rendered, so a template error leaves
+    docs/ as it was. (A failure to write, such as a full disk, can leave one language
+    written and not another; the build fails either way, and site/ is not touched.)
     """
-    if len(LANGS) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        rendered = {lang: _render(renderer, root, lang) for lang in LANGS}
-        return {lang: _write(root, lang, *rendered[lang]) for lang in LANGS}
-    context = multiprocessing.get_context("fork")
-    children: dict[str, tuple[Any, Connection]] = {}
-    told = False
-    try:
-        for lang in LANGS[1:]:
-            ours, theirs = context.Pipe()
-            parents_ends = [ours, *(conn for _, conn in children.values())]
-            process = context.Process(target=_language_process, args=(renderer, root, lang, theirs, parents_ends), daemon=True)
-            process.start()
-            theirs.close()
-            children[lang] = (process, ours)
-        pages, config = _render(renderer, root, LANGS[0])
-        for lang, (_, conn) in children.items():
-            _receive(conn, lang)
-        for _, conn in children.values():
-            conn.send("write")
-        told = True
-        stats = {LANGS[0]: _write(root, LANGS[0], pages, config)}
-        for lang, (_, conn) in children.items():
-            stats[lang] = _receive(conn, lang)  # type: ignore[assignment]
-        return stats
-    finally:
-        for process, conn in children.values():
-            conn.close()  # a child waiting to write sees the end and writes nothing
-            if not told:
-                process.terminate()  # it has written nothing; no need to wait for its rendering
-            process.join()
+    rendered = {lang.code: (renderer.render(lang.code), language_config(renderer, lang, root)) for lang in renderer.languages}
+    stats = {}
+    for lang, (pages, config_text) in rendered.items():
+        stats[lang] = sync_tree(root / "docs" / lang, pages)
+        config = root / f"mkdocs.{lang}.yml"
+        if not config.is_file() or config.read_text(encoding="utf-8") != config_text:
+            config.write_text(config_text, encoding="utf-8")
+    return stats

@@ -9,14 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from painguide.errors import Problems
+from painguide.languages import Languages
 from painguide.yamlload import load_reported
 
-LANGS = ("sv", "en")
 
-
-def load_labels(macros: Path, problems: Problems) -> dict[str, dict[str, str]]:
+def load_labels(macros: Path, problems: Problems, languages: Languages) -> dict[str, dict[str, str]]:
+    """Each language's labels by code; every key must be in every language's file."""
+    codes = [lang.code for lang in languages]
     labels: dict[str, dict[str, str]] = {}
-    for lang in LANGS:
+    for lang in codes:
         path = macros / "labels" / f"{lang}.yaml"
         data = load_reported(path, problems, "cannot read the UI labels")
         if data is None:
@@ -28,9 +29,9 @@ def load_labels(macros: Path, problems: Problems) -> dict[str, dict[str, str]]:
         labels[lang] = {k: str(v) for k, v in data.data.items()}
         labels[lang]["_path"] = str(path)
         labels[lang]["_doc"] = data  # type: ignore[assignment]
-    if len(labels) == len(LANGS):
-        for lang in LANGS:
-            for other in LANGS:
+    if len(labels) == len(codes):
+        for lang in codes:
+            for other in codes:
                 for key in labels[other]:
                     if key not in labels[lang]:
                         doc = labels[other]["_doc"]

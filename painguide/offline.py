@@ -14,6 +14,8 @@ import json
 import re
 from pathlib import Path
 
+from painguide.languages import Language
+
 WORKER = "sw.js"
 _TEMPLATE = Path(__file__).with_name("offline_worker.js")
 # Printed copies carry the print date, stamped by script when printing; the date baked
@@ -23,11 +25,11 @@ _PRINT_DATE = re.compile(rb"(<span data-print-date>)\d{4}-\d{2}-\d{2}(</span>)")
 _LUNR = "assets/javascripts/lunr/"
 
 
-def _wanted(rel: str, lang: str) -> bool:
+def _wanted(rel: str, search: str) -> bool:
     if rel == WORKER or rel.endswith((".map", ".gz", ".xml")) or rel.startswith("api/"):
         return False
     if rel.startswith(_LUNR):
-        return rel.rsplit("/", 1)[-1] in {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{lang}.min.js"}
+        return rel.rsplit("/", 1)[-1] in {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{search}.min.js"}
     return True
 
 
@@ -48,7 +50,7 @@ def file_of(lang_root: Path, url: str) -> Path:
     return lang_root / (url + "index.html" if url == "" or url.endswith("/") else url)
 
 
-def manifest(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
+def manifest(lang_root: Path, search: str, skip: list[str]) -> dict[str, str]:
     """URL (relative to the language root) → content hash, for every file to keep offline.
 
     A page is listed under its directory URL (`pm/x/`), the way readers reach it.
@@ -56,17 +58,17 @@ def manifest(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
     files: dict[str, str] = {}
     for path in sorted(lang_root.rglob("*")):
         rel = path.relative_to(lang_root).as_posix()
-        if not path.is_file() or any(rel.startswith(s) for s in skip) or not _wanted(rel, lang):
+        if not path.is_file() or any(rel.startswith(s) for s in skip) or not _wanted(rel, search):
             continue
         files[url_of(rel)] = content_hash(path)
     return files
 
 
-def write_worker(lang_root: Path, lang: str, skip: list[str]) -> dict[str, str]:
+def write_worker(lang_root: Path, language: Language, skip: list[str]) -> dict[str, str]:
     """Write lang_root/sw.js for this language; skip lists the other languages' folders."""
-    files = manifest(lang_root, lang, skip)
+    files = manifest(lang_root, language.search, skip)
     build = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
-    settings = json.dumps({"build": build, "lang": lang, "skip": skip, "files": files}, separators=(",", ":"))
+    settings = json.dumps({"build": build, "lang": language.code, "skip": skip, "files": files}, separators=(",", ":"))
     text = _TEMPLATE.read_text(encoding="utf-8").replace("/*SETTINGS*/{}", settings, 1)
     (lang_root / WORKER).write_text(text, encoding="utf-8")
     return files

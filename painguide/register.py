@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from painguide.checks import review_state
-from painguide.model.common import DocumentMeta, Status, Text
+from painguide import kinds
+from painguide.languages import Languages, url as language_url
+from painguide.model.common import DocumentMeta, Status, Text, review_state
 
 ReviewState = Literal["current", "review", "expired", "not-approved", "retired"]
 
@@ -24,7 +25,7 @@ ReviewState = Literal["current", "review", "expired", "not-approved", "retired"]
 class Entry:
     id: str
     kind: str
-    """recommendation-document, checklist or pm (later patient-info, training)."""
+    """A controlled kind's name (painguide/kinds.py), or checklist."""
     title: Text
     path: str
     """Markdown path of its page, the same in every language."""
@@ -43,11 +44,26 @@ class _Api(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
+def document_kinds() -> list[str]:
+    """What a register entry can be: a controlled kind, or a checklist with a page of its own."""
+    return [kind.name for kind in kinds.KINDS if kind.controlled] + ["checklist"]
+
+
 class ApiDocument(_Api):
+    model_config = ConfigDict(json_schema_extra=lambda schema: schema["properties"]["kind"].update(enum=document_kinds()))
+
     id: str
-    kind: Literal["recommendation-document", "checklist", "pm", "signs", "patient-info", "training", "competence"]
+    kind: str
+    """A controlled content kind, or checklist."""
     title: dict[str, str]
     """Title per language code (sv, en)."""
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in document_kinds():
+            raise ValueError(f"'{value}' is not a controlled kind; mark its Kind controlled=True")
+        return value
     url: dict[str, str]
     """Path of the document's page from the site's root, per language."""
     version: str
@@ -67,21 +83,14 @@ class Register(_Api):
     documents: list[ApiDocument]
 
 
-def url(path: str, lang: str) -> str:
-    """/pm/x/ for pm/x.md (directory URLs), with /en/ in front for English."""
-    stem = path.removesuffix(".md").removesuffix("index")
-    page = f"/{stem}/" if stem and not stem.endswith("/") else f"/{stem}"
-    return page if lang == "sv" else f"/{lang}{page}"
-
-
-def api_json(entries: list[Entry], langs: tuple[str, ...], today: dt.date) -> str:
+def api_json(entries: list[Entry], languages: Languages, today: dt.date) -> str:
     docs = [
         ApiDocument(
-            id=e.id, kind=e.kind,  # type: ignore[arg-type]
-            title={lang: " ".join(e.title[lang].split()) for lang in langs},
-            url={lang: url(e.path, lang) for lang in langs},
+            id=e.id, kind=e.kind,
+            title={lang.code: " ".join(e.title[lang.code].split()) for lang in languages},
+            url={lang.code: language_url(e.path, lang) for lang in languages},
             version=e.meta.version, status=e.meta.status.value,  # type: ignore[arg-type]
-            owner={lang: " ".join(e.meta.owner[lang].split()) for lang in langs},
+            owner={lang.code: " ".join(e.meta.owner[lang.code].split()) for lang in languages},
             approved=e.meta.approved, valid_until=e.meta.valid_until,
             review_state=state(e.meta, today),
         )

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from painguide.kinds import KINDS
+from painguide import kinds, languages
 from painguide.register import api_schema
 
 
-def schemas() -> dict[str, str]:
+def schemas(site_languages: languages.Languages) -> dict[str, str]:
+    """Every kind's schema, each text asking for the site's languages."""
     out = {}
-    found = {kind.name: kind.load_model().model_json_schema(mode="validation") for kind in KINDS}
+    with languages.using(site_languages):
+        found = {kind.name: kind.load_model().model_json_schema(mode="validation") for kind in kinds.KINDS}
     found["documents-api"] = api_schema()  # the published /api/documents.json, not a content kind
     for name, schema in found.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json", **schema}
@@ -19,10 +21,10 @@ def schemas() -> dict[str, str]:
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, site_languages: languages.Languages) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in schemas().items():
+    for name, text in schemas(site_languages).items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(ROOT))  # the bench package (bench/), for tests of its synthetic content
 
 from painguide.build import Project, build  # noqa: E402
 

@@ -1,7 +1,7 @@
 """A minimal valid content tree, written file by file, for tests that break one file.
 
 `write_tree(root)` writes content/ (references, regions, glossary, the home page and
-one recommendation document with one chapter) and copies macros/ from the project, so
+one recommendation document with one chapter) and copies macros/ and languages.yaml from the project, so
 `painguide --root <root> validate` passes; a test then overwrites or adds one file.
 Every file is small, so the line:col of each field is easy to read off below.
 """
@@ -196,6 +196,7 @@ def write_tree(root: Path) -> Path:
     for rel, text in FILES.items():
         write(root, rel, text)
     shutil.copytree(PROJECT / "macros", root / "macros")
+    shutil.copy(PROJECT / "languages.yaml", root / "languages.yaml")
     return root
 
 

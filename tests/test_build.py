@@ -13,7 +13,7 @@ import pytest
 from painguide.cli import main
 from painguide.content import load_site
 from painguide.errors import Problems
-from tiny import ROOT, make_project
+from tiny import ROOT, make_project, LANGUAGES
 
 CONTENT = ROOT / "content"
 
@@ -66,7 +66,7 @@ def plain(markdown: str) -> str:
 
 def checklist_items(checklist_id: str) -> dict[str, object]:
     problems = Problems(ROOT)
-    site = load_site(CONTENT, problems)
+    site = load_site(CONTENT, problems, LANGUAGES)
     for rec in site.recommendations:
         for chapter in rec.chapters:
             for block in chapter.model.blocks:

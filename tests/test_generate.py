@@ -1,4 +1,4 @@
-"""generate.sync_tree, and how generate() handles the process that renders English."""
+"""generate.sync_tree, and generate(): every language rendered before any is written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from painguide import generate
-from painguide.labels import LANGS
+from tiny import CODES, LANGUAGES
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -40,60 +40,35 @@ def test_sync_tree_after_an_interrupted_run(tmp_path: Path) -> None:
 
 
 class FakeRenderer:
-    """What generate() needs of a Renderer, via the patched _render below."""
+    """What generate() needs of a Renderer: its languages, pages and MkDocs config."""
 
+    def __init__(self, fail: str = "") -> None:
+        self.languages = LANGUAGES
+        self.fail = fail
 
-def fake_render(fail: dict[str, BaseException], slow: str = ""):  # type: ignore[no-untyped-def]
-    def render(renderer: object, root: Path, lang: str) -> tuple[dict[str, str], str]:
-        if lang == slow:
-            time.sleep(1.5)
-        if lang in fail:
-            raise fail[lang]
-        return {"index.md": f"# {lang}\n"}, f"# config {lang}\n"
-    return render
+    def render(self, lang: str) -> dict[str, str]:
+        if lang == self.fail:
+            raise jinja2.UndefinedError(f"{lang} broke")
+        return {"index.md": f"# {lang}\n"}
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "docs").mkdir()
+    monkeypatch.setattr(generate, "language_config", lambda renderer, language, root: f"# config {language.code}\n")
     return tmp_path
 
 
-def test_generate_writes_every_language(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generate, "_render", fake_render({}))
-    assert generate.generate(FakeRenderer(), project) == {lang: (1, 0) for lang in LANGS}  # type: ignore[arg-type]
-    assert (project / "docs" / "en" / "index.md").read_text(encoding="utf-8") == "# en\n"
-    assert (project / "mkdocs.en.yml").read_text(encoding="utf-8") == "# config en\n"
+def test_generate_writes_every_language(project: Path) -> None:
+    assert generate.generate(FakeRenderer(), project) == {lang: (1, 0) for lang in CODES}  # type: ignore[arg-type]
+    for lang in CODES:
+        assert (project / "docs" / lang / "index.md").read_text(encoding="utf-8") == f"# {lang}\n"
+        assert (project / f"mkdocs.{lang}.yml").read_text(encoding="utf-8") == f"# config {lang}\n"
 
 
-class NotRebuildable(Exception):
-    def __init__(self, a: str, b: str) -> None:
-        super().__init__(f"{a} {b}")
-
-
-@pytest.mark.parametrize("error", [NotRebuildable("x", "y"), SystemExit(3), KeyError("nosuch")], ids=["unpicklable", "exit", "bug"])
-def test_a_failure_that_is_not_a_template_error_arrives_with_its_traceback(project: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
-    monkeypatch.setattr(generate, "_render", fake_render({"en": error}))
-    with pytest.raises(RuntimeError) as info:
-        generate.generate(FakeRenderer(), project)  # type: ignore[arg-type]
-    assert "the 'en' pages failed" in str(info.value)
-    assert type(error).__name__ in str(info.value) and "Traceback" in str(info.value)
-    assert not (project / "docs" / "sv").exists() and not (project / "docs" / "en").exists()
-
-
-def test_a_template_error_in_english_arrives_as_itself(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generate, "_render", fake_render({"en": jinja2.UndefinedError("'x' is undefined")}))
-    with pytest.raises(jinja2.UndefinedError, match="'x' is undefined"):
-        generate.generate(FakeRenderer(), project)  # type: ignore[arg-type]
-
-
-def test_a_swedish_failure_does_not_wait_for_english(project: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(generate, "_render", fake_render({"sv": jinja2.UndefinedError("sv broke")}, slow="en"))
-    start = time.perf_counter()
-    with pytest.raises(jinja2.UndefinedError):
-        generate.generate(FakeRenderer(), project)  # type: ignore[arg-type]
-    assert time.perf_counter() - start < 1.0
-    time.sleep(0.2)
-    assert "Error" not in capfd.readouterr().err  # the English process ends quietly
-    assert not (project / "docs" / "en").exists()
+@pytest.mark.parametrize("failing", CODES)
+def test_a_template_error_in_any_language_writes_nothing(project: Path, failing: str) -> None:
+    with pytest.raises(jinja2.UndefinedError, match=f"{failing} broke"):
+        generate.generate(FakeRenderer(fail=failing), project)  # type: ignore[arg-type]
+    assert not [p for p in (project / "docs").iterdir()]
     assert not [p for p in os.listdir(project) if p.startswith("mkdocs")]

@@ -15,24 +15,25 @@ from painguide.checks import check_site
 from painguide.content import load_site
 from painguide.errors import Problems
 from painguide.generate import language_config
-from painguide.labels import LANGS, load_labels
+from painguide.labels import load_labels
 from painguide.render import Renderer
-from tiny import FIXTURE, ROOT, TODAY
+from tiny import FIXTURE, ROOT, TODAY, LANGUAGES
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
 def rendered() -> dict[str, str]:
     problems = Problems(ROOT)
-    site = load_site(FIXTURE, problems)
-    labels = load_labels(ROOT / "macros", problems)
+    site = load_site(FIXTURE, problems, LANGUAGES)
+    labels = load_labels(ROOT / "macros", problems, LANGUAGES)
     check_site(site, problems, TODAY)
     assert not problems, [str(p) for p in problems.errors]
     renderer = Renderer(site, ROOT / "macros", labels, TODAY)
     out = {}
-    for lang in LANGS:
+    for language in LANGUAGES:
+        lang = language.code
         out.update({f"{lang}/{path}": text for path, text in renderer.render(lang).items()})
-        out[f"mkdocs.{lang}.yml"] = language_config(renderer, lang, ROOT)
+        out[f"mkdocs.{lang}.yml"] = language_config(renderer, language, ROOT)
     return out
 
 
@@ -53,11 +54,10 @@ def test_generated_markdown_matches_golden() -> None:
         assert actual[rel] == expected[rel], f"{rel} differs from tests/golden/{rel}"
 
 
-def test_every_page_exists_in_both_languages() -> None:
+def test_every_page_exists_in_every_language() -> None:
     actual = rendered()
-    sv = {k.removeprefix("sv/") for k in actual if k.startswith("sv/")}
-    en = {k.removeprefix("en/") for k in actual if k.startswith("en/")}
-    assert sv == en and sv
+    pages = [{k.split("/", 1)[1] for k in actual if k.startswith(f"{lang.code}/")} for lang in LANGUAGES]
+    assert len(pages) > 1 and pages[0] and all(p == pages[0] for p in pages)
 
 
 def test_changing_a_checklist_item_changes_the_checklist_page(tmp_path) -> None:
@@ -68,8 +68,8 @@ def test_changing_a_checklist_item_changes_the_checklist_page(tmp_path) -> None:
     chapter = content / "recommendations" / "demo" / "01-basics.yaml"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("Gäller båda.", "Ändrad punkt."), encoding="utf-8")
     problems = Problems(tmp_path)
-    site = load_site(content, problems)
-    renderer = Renderer(site, ROOT / "macros", load_labels(ROOT / "macros", problems), TODAY)
+    site = load_site(content, problems, LANGUAGES)
+    renderer = Renderer(site, ROOT / "macros", load_labels(ROOT / "macros", problems, LANGUAGES), TODAY)
     page = renderer.render("sv")["checklists/demo-check.md"]
     assert "Ändrad punkt." in page and "Gäller båda." not in page
     chapter_page = renderer.render("sv")["demo/basics.md"]

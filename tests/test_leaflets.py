@@ -95,6 +95,7 @@ def join_sentences(text: str) -> str:
 def test_a_shipped_leaflet_with_its_sentences_joined_fails_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    shutil.copy(ROOT / "languages.yaml", tmp_path / "languages.yaml")
     assert run(tmp_path, capsys)[0] == 0
     leaflet = tmp_path / "content" / "patient-info" / "what-is-advanced-pain-treatment.yaml"
     data = yaml.safe_load(leaflet.read_text(encoding="utf-8"))

@@ -12,14 +12,14 @@ import jsonschema
 from painguide.content import load_site
 from painguide.errors import Problems
 from painguide.register import state
-from tiny import ROOT
+from tiny import ROOT, LANGUAGES
 
 CONTENT = ROOT / "content"
 
 
 def site_content():  # type: ignore[no-untyped-def]
     problems = Problems(ROOT)
-    site = load_site(CONTENT, problems)
+    site = load_site(CONTENT, problems, LANGUAGES)
     assert not problems, [str(p) for p in problems.errors]
     return site
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from painguide.offline import WORKER, manifest, read_settings, write_worker
+from tiny import LANGUAGES
 
 
 
@@ -64,11 +65,11 @@ def test_other_languages_and_unused_stemmers_are_left_out(tmp_path: Path) -> Non
         "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "",
         "sitemap.xml": "",
     })
-    files = write_worker(root, "sv", skip=["en/"])
+    files = write_worker(root, LANGUAGES[0], skip=[lang.prefix for lang in LANGUAGES[1:]])
     assert set(files) == {"", "assets/javascripts/lunr/min/lunr.sv.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"}
     settings = read_settings(root / WORKER)
     assert settings["files"] == files and settings["skip"] == ["en/"] and settings["lang"] == "sv"
     # The build id is the list's hash: the worker's bytes change when any file does.
     (root / "index.html").write_text("sv 2", encoding="utf-8")
-    write_worker(root, "sv", skip=["en/"])
+    write_worker(root, LANGUAGES[0], skip=[lang.prefix for lang in LANGUAGES[1:]])
     assert read_settings(root / WORKER)["build"] != settings["build"]

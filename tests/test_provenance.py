@@ -168,11 +168,11 @@ def test_the_review_queue_places_each_statement_where_the_parser_does() -> None:
     from painguide.errors import Problems
     from painguide.kinds import KINDS
     from painguide.provenance import line_of, statements
-    from tiny import FIXTURE, ROOT
+    from tiny import FIXTURE, ROOT, LANGUAGES
 
     checked = 0
     for content in (ROOT / "content", FIXTURE):
-        site = load_site(content, Problems(ROOT))
+        site = load_site(content, Problems(ROOT), LANGUAGES)
         for kind in KINDS:
             for item in site.of(kind.name):
                 for found in statements(item.model):

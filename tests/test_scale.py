@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.scale import synthetic_project
 from painguide.build import Project, check, validate
-from painguide.render import NAV_LIST_LIMIT
-from painguide.scale import synthetic_project
+from painguide.pages import NAV_LIST_LIMIT
 from tiny import ROOT
 
 

@@ -5,6 +5,8 @@ Each case starts from the minimal valid tree and runs `painguide --root <tmp> va
 
 from __future__ import annotations
 
+from tiny import LANGUAGES
+
 from pathlib import Path
 
 import pytest
@@ -129,7 +131,7 @@ def test_the_checks_see_every_model_of_the_shipped_content_in_document_order() -
     from painguide.errors import Problems
 
     root = Path(__file__).resolve().parents[1]
-    site = load_site(root / "content", Problems(root))
+    site = load_site(root / "content", Problems(root), LANGUAGES)
     seen = 0
     for item in site.all_loaded():
         expected = [(loc, id(obj)) for loc, obj in walk(item.model) if isinstance(obj, BaseModel)]

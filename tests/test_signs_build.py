@@ -18,7 +18,7 @@ from painguide.content import load_site
 from painguide.errors import Problems
 from painguide.kinds import KINDS
 from painguide.provenance import statements
-from tiny import ROOT
+from tiny import ROOT, LANGUAGES
 
 
 class Rows(HTMLParser):
@@ -75,7 +75,7 @@ def pages(site: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def site():  # noqa: ANN201
     problems = Problems(ROOT)
-    loaded = load_site(ROOT / "content", problems)
+    loaded = load_site(ROOT / "content", problems, LANGUAGES)
     assert not problems, [str(p) for p in problems.errors]
     return loaded
 
@@ -189,6 +189,7 @@ def test_the_cassette_check_compares_the_route_and_the_double_check_is_mandatory
 def test_release_fails_on_an_approved_document_with_an_unreviewed_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "macros", tmp_path / "macros")
+    shutil.copy(ROOT / "languages.yaml", tmp_path / "languages.yaml")
     pm = tmp_path / "content" / "pm" / "cassette-change.yaml"
     text = pm.read_text(encoding="utf-8")
     text = re.sub(r"  status: draft\n", "  status: approved\n  reviewer: {sv: Granskare, en: Reviewer}\n  approver: {sv: Chefsamrådet, en: The council}\n"

@@ -8,12 +8,12 @@ from pathlib import Path
 from painguide.content import load_site
 from painguide.errors import Problems
 from painguide.readability import leaflet_text, lix
-from tiny import ROOT
+from tiny import ROOT, LANGUAGES
 
 
 def site_content():  # type: ignore[no-untyped-def]
     problems = Problems(ROOT)
-    site = load_site(ROOT / "content", problems)
+    site = load_site(ROOT / "content", problems, LANGUAGES)
     assert not problems, [str(p) for p in problems.errors]
     return site
 

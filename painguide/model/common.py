@@ -12,7 +12,9 @@ from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from painguide import languages
 from painguide.safetext import check_markdown
 
 
@@ -56,13 +58,45 @@ Markdown = Annotated[str, AfterValidator(_nonblank)]
 
 
 class Text(Strict):
-    """Localized text. Swedish is the source, English a full translation; both required."""
+    """Localized text: one entry per language of the site (languages.yaml), every one
+    required. The primary language is the source, the others full translations."""
 
-    sv: Markdown
-    en: Markdown
+    model_config = ConfigDict(extra="allow", json_schema_extra=lambda schema: _text_schema(schema))
+    __pydantic_extra__: dict[str, Markdown]  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_language(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            codes = _codes()
+            if data.keys() != codes.keys():
+                for key in data:
+                    if key not in codes:
+                        raise PydanticCustomError("text_language_unknown", "unknown language '{lang}'", {"lang": key})
+                missing = next(code for code in codes if code not in data)
+                raise PydanticCustomError("text_language_missing", "the '{lang}' text is missing", {"lang": missing})
+        return data
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self.__pydantic_extra__[lang]  # type: ignore[index]
+
+    @classmethod
+    def of(cls, texts: dict[str, str]) -> "Text":
+        """A Text made by the generator (a label, a composed title), not read from content."""
+        return cls.model_construct(**texts)
+
+
+def _codes() -> dict[str, None]:
+    # Ordered like the language table; a dict, so that data.keys() compares as a set.
+    return dict.fromkeys(lang.code for lang in languages.active())
+
+
+def _text_schema(schema: dict[str, Any]) -> None:
+    codes = list(_codes())
+    names = {lang.code: lang.english_name for lang in languages.active()}
+    schema["properties"] = {code: {"title": names[code], "type": "string"} for code in codes}
+    schema["required"] = codes
+    schema["additionalProperties"] = False
 
 
 class Source(Strict):
@@ -184,6 +218,21 @@ class DocumentMeta(Strict):
                 f"but the document is version {self.version}; newest entry first"
             )
         return self
+
+
+REVIEW_WARNING_DAYS = 183
+"""Regional norm: a reminder 6 months before a controlled document expires."""
+
+
+def review_state(meta: DocumentMeta, today: dt.date) -> str | None:
+    """'expired', 'review' or None: the notice a controlled document's page shows."""
+    if meta.status is Status.retired or meta.valid_until is None:
+        return None
+    if meta.valid_until < today:
+        return "expired"
+    if (meta.valid_until - today).days <= REVIEW_WARNING_DAYS:
+        return "review"
+    return None
 
 
 class ChecklistItem(Strict):

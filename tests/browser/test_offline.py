@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from sitecheck import format_violations, run_axe, search
 
 from painguide.offline import write_worker
+from tiny import LANGUAGES
 
 PM = "pm/monitoring-at-home/"
 LEAFLET = "patient-info/living-with-an-external-pump/"
@@ -155,7 +156,7 @@ def test_a_new_build_shows_the_update_banner_and_the_reload_serves_it(page, serv
     changed = server.site / "pm" / "monitoring-at-home" / "index.html"
     html = changed.read_text(encoding="utf-8")
     changed.write_text(html.replace("</h1>", " (NY VERSION)</h1>", 1), encoding="utf-8")
-    write_worker(server.site, "sv", skip=["en/"])
+    write_worker(server.site, LANGUAGES[0], skip=[lang.prefix for lang in LANGUAGES[1:]])
     server.requests.clear()
 
     go_online(page, server)  # the page hears "online" and asks for the worker again

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from bench.shared import languages
 from painguide.build import Project, Timings, build
+from painguide.languages import FILE as LANGUAGES_FILE
+from painguide.languages import Language
 
 TEMPLATE_PM = "cassette-change"
 
@@ -23,6 +26,7 @@ TEMPLATE_PM = "cassette-change"
 def synthetic_project(source: Path, root: Path, n: int) -> Project:
     """A copy of the project at source, in root, with n synthetic PMs added."""
     shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(source / LANGUAGES_FILE, root / LANGUAGES_FILE)
     shutil.copytree(source / "macros", root / "macros")
     shutil.copytree(source / "docs" / "overrides", root / "docs" / "overrides")
     shutil.copytree(source / "content", root / "content")
@@ -39,8 +43,9 @@ def synthetic_project(source: Path, root: Path, n: int) -> Project:
     return Project(root=root)
 
 
-def measure(source: Path, n: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="painguide-scale-") as tmp:
+def measure(source: Path, n: int, langs: tuple[Language, ...]) -> dict[str, float]:
+    """Build the project at source with n synthetic PMs; "index <code>" is that language's search index, KiB gzipped."""
+    with tempfile.TemporaryDirectory(prefix="painguide-synthetic-") as tmp:
         project = synthetic_project(source, Path(tmp), n)
         site = Path(tmp) / "site"
         timings = Timings()
@@ -50,26 +55,30 @@ def measure(source: Path, n: int) -> dict[str, float]:
         assert not problems.errors, [str(p) for p in problems.errors][:5]
         generator = timings.stages["validate"] + timings.stages["generate"]
         sizes = [p.stat().st_size for p in site.rglob("*.html")]
-        index = {lang: (site / sub / "search" / "search_index.json").read_bytes() for lang, sub in (("sv", ""), ("en", "en"))}
+        primary = next(lang for lang in langs if lang.primary)
         return {
-            "pages": len(sizes) / 2,
+            "pages": len(sizes) / len(langs),
             "total": total,
             "per_page": total / len(sizes),
             "generator_s": generator,
             "generator": generator / total,
             "html_kib": statistics.mean(sizes) / 1024,
             "html_median_kib": statistics.median(sizes) / 1024,
-            "pm_kib": (site / "pm" / TEMPLATE_PM / "index.html").stat().st_size / 1024,
-            "index_sv": len(gzip.compress(index["sv"])) / 1024,
-            "index_en": len(gzip.compress(index["en"])) / 1024,
+            "pm_kib": (site / primary.prefix / "pm" / TEMPLATE_PM / "index.html").stat().st_size / 1024,
+        } | {
+            f"index {lang.code}": len(gzip.compress((site / lang.prefix / "search" / "search_index.json").read_bytes())) / 1024
+            for lang in langs
         }
 
 
 def report(source: Path, sizes: list[int]) -> None:
-    rows = [(n, measure(source, n)) for n in sizes]
-    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator s':>11} {'share':>6} {'HTML KiB/page':>13} {'median':>6} {'a PM':>5} {'search sv/en KiB gz':>19}")
+    langs = languages(source)
+    rows = [(n, measure(source, n, langs)) for n in sizes]
+    search = f"search {'/'.join(lang.code for lang in langs)} KiB gz"
+    print(f"{'synthetic PMs':>13} {'pages/lang':>10} {'build s':>8} {'ms/page':>8} {'generator s':>11} {'share':>6} {'HTML KiB/page':>13} {'median':>6} {'a PM':>5} {search:>19}")
     for n, r in rows:
-        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator_s']:>11.2f} {r['generator']:>6.1%} {r['html_kib']:>13.1f} {r['html_median_kib']:>6.1f} {r['pm_kib']:>5.1f} {r['index_sv']:>9.1f} /{r['index_en']:>7.1f}")
+        indexes = " /".join(f"{r[f'index {lang.code}']:>{9 if i == 0 else 7}.1f}" for i, lang in enumerate(langs))
+        print(f"{n:>13} {r['pages']:>10.0f} {r['total']:>8.1f} {r['per_page'] * 1000:>8.1f} {r['generator_s']:>11.2f} {r['generator']:>6.1%} {r['html_kib']:>13.1f} {r['html_median_kib']:>6.1f} {r['pm_kib']:>5.1f} {indexes}")
     if len(rows) > 1:
         first, last = rows[0][1], rows[-1][1]
         print(f"from {rows[0][0]} to {rows[-1][0]} synthetic PMs: time per page {last['per_page'] / first['per_page']:.2f}x, "

@@ -1,5 +1,6 @@
-"""Lighthouse (mobile) on one page of each main kind, in both languages: part of `make bench`.
+"""Lighthouse (mobile) on one page of each main kind, in every language: part of `make bench`.
 
+Run on its own with `python -m bench.lighthouse` (after `make build`) from the project root.
 Lighthouse comes from bench/lighthouse/package-lock.json (`npm ci`, only when the lock
 changed) and drives Debian's Chromium; the site is served from 127.0.0.1. Prints scores and
 the audits that cost points; asserts nothing.
@@ -20,14 +21,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from painguide.bench import FIRST_LOAD_PAGES
+from bench.shared import FIRST_LOAD_PAGES, languages
+from painguide.languages import Language
 
 ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "bench" / "lighthouse"
+# The npm project beside this module (bench/lighthouse/ has no __init__.py, so
+# `bench.lighthouse` is this file, not that folder).
+TOOL = Path(__file__).resolve().parent / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = Path("/usr/bin/chromium")
 # The pages whose first-load weight `make bench` prints, of the kinds Lighthouse covers.
-PAGES = tuple((kind, f"{rel}/" if rel else "") for kind, rel in FIRST_LOAD_PAGES if kind in ("home", "PM", "leaflet", "checklist", "module"))
+KINDS = ("home", "PM", "leaflet", "checklist", "module")
+PAGES = tuple((kind, f"{rel}/" if rel else "") for kind, rel in FIRST_LOAD_PAGES if kind in KINDS)
 CATEGORIES = ("performance", "accessibility", "best-practices")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
@@ -89,8 +94,8 @@ def _failing(result: dict, category: str) -> list[str]:
             if r["weight"] > 0 and audits[r["id"]]["score"] is not None and audits[r["id"]]["score"] < 1]
 
 
-def report(site: Path) -> dict[tuple[str, str], dict[str, int]]:
-    """Run Lighthouse on PAGES in both languages and print one line per page."""
+def report(site: Path, langs: tuple[Language, ...]) -> dict[tuple[str, str], dict[str, int]]:
+    """Run Lighthouse on PAGES in each language and print one line per page; keyed by (kind, code)."""
     try:
         install()
     except Missing as err:
@@ -107,15 +112,15 @@ def report(site: Path) -> dict[tuple[str, str], dict[str, int]]:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for kind, path in PAGES:
-                for lang, prefix in (("sv", ""), ("en", "en/")):
+                for lang in langs:
                     try:
-                        result = _audit(base + prefix + path, Path(tmp) / "report.json")
+                        result = _audit(base + lang.prefix + path, Path(tmp) / "report.json")
                     except subprocess.CalledProcessError as err:
-                        print(f"  {kind:<10} {lang}            : Lighthouse failed: {err.stderr.decode(errors='replace')[-500:]}")
+                        print(f"  {kind:<10} {lang.code:<14}: Lighthouse failed: {err.stderr.decode(errors='replace')[-500:]}")
                         continue
                     got = {c: round((result["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
-                    scores[(kind, lang)] = got
-                    print(f"  {kind:<10} {lang}            : {got['performance']:>11} {got['accessibility']:>13} {got['best-practices']:>14}")
+                    scores[(kind, lang.code)] = got
+                    print(f"  {kind:<10} {lang.code:<14}: {got['performance']:>11} {got['accessibility']:>13} {got['best-practices']:>14}")
                     for category in CATEGORIES:
                         if got[category] < 100:
                             for line in _failing(result, category):
@@ -127,14 +132,15 @@ def report(site: Path) -> dict[tuple[str, str], dict[str, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="painguide.lighthouse", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project, for its languages.yaml")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"lighthouse: no built site at {args.site}; run `make build` first", file=sys.stderr)
         return 1
     # Exit 1 when nothing was measured (node, npm or Chromium missing, or every run failed).
-    return 0 if report(args.site) else 1
+    return 0 if report(args.site, languages(args.root.resolve())) else 1
 
 
 if __name__ == "__main__":

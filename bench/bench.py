@@ -16,6 +16,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bench.shared import FIRST_LOAD_PAGES, languages
 from painguide.build import Project, run_generate, run_mkdocs, validate
 
 
@@ -59,18 +60,6 @@ def first_load(page: Path, site: Path) -> float:
     return total / 1024
 
 
-FIRST_LOAD_PAGES = (
-    ("home", ""),
-    ("PM", "pm/monitoring-at-home"),
-    ("leaflet", "patient-info/living-with-an-external-pump"),
-    ("checklist", "checklists/before-intrathecal-treatment"),
-    ("module", "training/identifying-patients"),
-    ("competence", "competence/nurse"),
-    ("region", "regions/skane"),
-    ("register", "documents"),
-)
-
-
 def precache_size(lang_root: Path) -> tuple[int, int, int]:
     """Bytes (raw and gzipped) and files that the language's offline copy downloads."""
     from painguide.offline import WORKER, file_of, read_settings
@@ -91,13 +80,15 @@ def _process(root: Path, runs: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="painguide.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=0, help="also build with 100 and SCALE synthetic PMs added")
     parser.add_argument("--no-lighthouse", action="store_true", help="leave out the Lighthouse run (about 2 minutes)")
     args = parser.parse_args(argv)
     project = Project(root=args.root.resolve())
+    langs = languages(project.root)
+    mkdocs_label = f"mkdocs ({' and '.join(lang.code for lang in langs)})"
     _, renderer, _ = validate(project)
     pages = len(renderer.pages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,27 +102,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"content pages per language : {pages}")
         print(f"painguide validate process : {t_process * 1000:8.1f} ms  (whole process, start to exit, median of 7)")
         print(f"validate                   : {t_validate * 1000:8.1f} ms")
-        print(f"generate (render + write)  : {t_generate * 1000:8.1f} ms  ({t_generate / pages / 2 * 1000:.2f} ms per page)")
-        print(f"mkdocs (sv and en)         : {t_mkdocs * 1000:8.1f} ms")
+        print(f"generate (render + write)  : {t_generate * 1000:8.1f} ms  ({t_generate / pages / len(langs) * 1000:.2f} ms per page)")
+        print(f"{mkdocs_label:<27}: {t_mkdocs * 1000:8.1f} ms")
         print(f"HTML pages                 : {len(html)}, mean {statistics.mean(p.stat().st_size for p in html) / 1024:.1f} KiB")
         print(f"site size                  : {total / 1024 / 1024:.2f} MiB")
-        for lang, index in (("sv", site / "search" / "search_index.json"), ("en", site / "en" / "search" / "search_index.json")):
-            raw = index.read_bytes()
-            print(f"search index {lang}            : {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
+        for lang in langs:
+            raw = (site / lang.prefix / "search" / "search_index.json").read_bytes()
+            print(f"{f'search index {lang.code}':<27}: {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
         for kind, rel in FIRST_LOAD_PAGES:
-            for lang, prefix in (("sv", ""), ("en", "en/")):
-                page = site / prefix / rel / "index.html"
+            for lang in langs:
+                page = site / lang.prefix / rel / "index.html"
                 if page.is_file():
-                    print(f"first load, {kind:<11} {lang}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
-        for lang, root in (("sv", site), ("en", site / "en")):
-            raw, packed, count = precache_size(root)
-            print(f"offline copy {lang}            : {count} files, {raw / 1024 / 1024:.2f} MiB, {packed / 1024 / 1024:.2f} MiB gzipped")
+                    print(f"{f'first load, {kind:<11} {lang.code}':<26}: {first_load(page, site):6.1f} KiB gzipped (HTML + CSS + JS)")
+        for lang in langs:
+            raw, packed, count = precache_size(site / lang.prefix)
+            print(f"{f'offline copy {lang.code}':<27}: {count} files, {raw / 1024 / 1024:.2f} MiB, {packed / 1024 / 1024:.2f} MiB gzipped")
         if not args.no_lighthouse:
-            from painguide.lighthouse import report as lighthouse
+            from bench.lighthouse import report as lighthouse
 
-            lighthouse(site)
+            lighthouse(site, langs)
     if args.scale:
-        from painguide.scale import report
+        from bench.scale import report
 
         report(project.root, sorted({min(100, args.scale), args.scale}))
     return 0
