@@ -15,6 +15,7 @@ from typing import Any
 from painguide import kinds
 from painguide.content import Site
 from painguide.model.common import Checklist
+from painguide.model.training import in_order
 
 VIEWS = {
     "home": "index.md",
@@ -26,6 +27,7 @@ VIEWS = {
     "leaflet-status": "patient-info/status.md",
     "documents": "documents.md",
     "review": "review.md",
+    "api": "api/documents.json",
 }
 """Pages that are no kind's own (pages.py plans them), by name: their path pattern."""
 
@@ -138,12 +140,11 @@ def trace(site: Site) -> CrossReferences:
     for kind, item in site.each():
         for ident in kinds.shown_signs(item.model):
             refs.sign_used_in.setdefault(ident, []).append((item.model, kind.page_path(item.model)))
-    modules = sorted((x.model for x in site.of("training")), key=lambda m: (m.order, m.id))
     for module in (x.model for x in site.of("training")):
         cited = [i for s in module.sections for i in s.include] + [q.see for q in module.questions]
         for ident in dict.fromkeys(i for i in cited if i in site.signs):
             refs.sign_used_in.setdefault(ident, []).append((module, url_for("training", module.id)))
-    for module in modules:
+    for module in in_order(x.model for x in site.of("training")):
         for ident in module.teaches:
             refs.taught_by.setdefault(ident, []).append((module, url_for("training", module.id)))
     for description in (x.model for x in site.of("competence")):

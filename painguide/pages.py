@@ -19,7 +19,7 @@ from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import Kind
 from painguide.links import url_for
 from painguide.model.common import Checklist, Text
-from painguide.model.training import Profession
+from painguide.model.training import Profession, in_order
 from painguide.provenance import queue
 from painguide.readability import leaflet_text, lix
 from painguide.register import Entry
@@ -161,10 +161,6 @@ def plan_recommendations(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> No
         plan.nav.append(section)
 
 
-def modules_in_order(site: Site) -> list[Any]:
-    return sorted((x.model for x in site.of("training")), key=lambda m: (m.order, m.id))
-
-
 def plan_training(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     """A page per module, and /training/ with a path per profession: modules in order, total time."""
     if not items:
@@ -172,7 +168,7 @@ def plan_training(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     assert kind.nav and kind.template
     title = plan.label(kind.nav)
     section = NavItem(title, url_for(kind.name))
-    modules = modules_in_order(plan.site)
+    modules = in_order(x.model for x in items)
     for module in modules:
         path = kind.page_path(module)
         plan.add(path, kind.template, module.title, {"item": module, "meta": module.meta})

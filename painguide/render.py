@@ -162,7 +162,7 @@ class Renderer:
                 text += "\n" + abbr + "\n"
             out[page.path] = text
         if self.register:  # the same register in each language tree: /api/documents.json, /en/api/documents.json
-            out["api/documents.json"] = api_json(self.register, self.languages, self.today)
+            out[url_for("api")] = api_json(self.register, self.languages, self.today)
         return out
 
     def nav_config(self, lang: str) -> list[Any]:

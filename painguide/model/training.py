@@ -4,6 +4,7 @@ checklists by id, so what they teach is rendered from the source and cannot drif
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated
 
@@ -110,3 +111,8 @@ class Module(Strict):
     key_points: Annotated[list[Text], Field(min_length=1)]
     questions: Annotated[list[Question], Field(min_length=4)]
     sources: Sources
+
+
+def in_order(modules: Iterable[Module]) -> list[Module]:
+    """Modules in the order they are taken (then by id)."""
+    return sorted(modules, key=lambda m: (m.order, m.id))
