@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from painguide.checks import check_site
 from painguide.content import Site, load_site
 from painguide.errors import ContentError, Problems
-from painguide.kinds import check_registry
+from painguide.kinds import check_labels, check_registry
 from painguide.labels import load_labels
 from painguide.languages import Languages, load_languages, primary
 from painguide.offline import write_worker
@@ -97,6 +97,7 @@ def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
     with no_cycle_collection():
         site = load_site(project.content, problems, languages)
         labels = load_labels(project.macros, problems, languages)
+        check_labels(labels, problems)
         check_site(site, problems, project.today, release=project.release)
     if problems:
         raise ContentError(problems)

@@ -41,9 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
-    n = sub.add_parser("new", help="start a content file from a valid draft template")
-    n.add_argument("kind", choices=("page", "recommendation", "chapter"))
-    n.add_argument("id", help="page id, document id, or <document>/<NN>-<chapter-id>")
+    from painguide import kinds
+
+    n = sub.add_parser("new", help="start a content file from its kind's archetype, archetypes/<kind>.yaml")
+    n.add_argument("kind", choices=kinds.names())
+    n.add_argument("id", nargs="?", default=None,
+                   help="the new file's id: <id>, <document>/<NN>-<chapter-id> for a chapter, none for a single-file kind (glossary)")
     return parser
 
 
@@ -52,20 +55,11 @@ def _report(problems: Problems) -> None:
         print(p, file=sys.stderr)
 
 
-def _new(project: Project, kind: str, ident: str) -> int:
+def _new(project: Project, kind: str, ident: str | None) -> int:
     from painguide.scaffold import ScaffoldError, new
-    from painguide.yamlload import LoadError, load
 
-    regions = ["skane", "halland", "blekinge", "kronoberg"]
-    source = "001_3d4efd83bd9ebb97.txt"
-    try:  # offer the project's own regions and first source, when they can be read
-        data = load(project.content / "regions.yaml").data
-        regions = [r["id"] for r in data["regions"]]
-        source = load(project.content / "references.yaml").data["references"][0]["file"]
-    except (LoadError, OSError, KeyError, TypeError, IndexError):
-        pass
     try:
-        for path in new(project.content, kind, ident, project.today, regions, source):
+        for path in new(project.content, kind, ident, project.today, project.root / "archetypes", project.root / "schemas"):
             print(f"wrote {path}")
     except ScaffoldError as err:
         print(f"painguide: {err}", file=sys.stderr)

@@ -132,6 +132,18 @@ def expected_files() -> str:
     return ", ".join(names)
 
 
+def check_labels(labels: dict[str, dict[str, str]], problems: Any) -> None:
+    """The labels every kind needs in every language: its navigation section's, and a
+    controlled kind's name in the document register and the review queue (kind_<name>)."""
+    for kind in KINDS:
+        needed = [key for key in (kind.nav, f"kind_{kind.name}" if kind.controlled else None) if key]
+        for lang, table in labels.items():
+            for key in needed:
+                if key not in table:
+                    path, line = kind.declared_at
+                    problems.add(path, line, 1, kind.name, f"kind '{kind.name}' needs the label '{key}' in macros/labels/{lang}.yaml")
+
+
 def shown_signs(model: Any) -> list[str]:
     """The ids of the catalogue signs a document shows, by its kind's shows_signs field (none for most kinds)."""
     fields = getattr(type(model), "model_fields", {})
