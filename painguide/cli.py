@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from painguide import kinds
 from painguide.build import BuildError, Project, Timings, build, check, run_generate, validate
 from painguide.errors import ContentError, Problems
 
@@ -41,8 +42,6 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
-    from painguide import kinds
-
     n = sub.add_parser("new", help="start a content file from its kind's archetype, archetypes/<kind>.yaml")
     n.add_argument("kind", choices=kinds.names())
     n.add_argument("id", nargs="?", default=None,
