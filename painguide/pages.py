@@ -161,45 +161,46 @@ def plan_recommendations(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> No
         plan.nav.append(section)
 
 
+def _documents_section(plan: Plan, kind: Kind, documents: list[Any]) -> NavItem:
+    """A page per document in the given order, and the kind's navigation section listing
+    them under its index page (which the caller adds)."""
+    assert kind.nav and kind.template
+    section = NavItem(plan.label(kind.nav), url_for(kind.name))
+    for document in documents:
+        path = kind.page_path(document)
+        plan.add(path, kind.template, document.title, {"item": document, "meta": document.meta})
+        section.children.append(NavItem(document.title, path))
+    plan.nav.append(section)
+    return section
+
+
 def plan_training(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     """A page per module, and /training/ with a path per profession: modules in order, total time."""
     if not items:
         return
-    assert kind.nav and kind.template
-    title = plan.label(kind.nav)
-    section = NavItem(title, url_for(kind.name))
     modules = in_order(x.model for x in items)
-    for module in modules:
-        path = kind.page_path(module)
-        plan.add(path, kind.template, module.title, {"item": module, "meta": module.meta})
-        section.children.append(NavItem(module.title, path))
+    section = _documents_section(plan, kind, modules)
     paths = []
     for profession in Profession:
         taken = [m for m in modules if profession in m.audience]
         if taken:
             paths.append((profession, taken, sum(m.minutes for m in taken)))
-    plan.add(url_for(kind.name), "training_index.md.j2", title, {"paths": paths})
-    plan.nav.append(section)
+    plan.add(url_for(kind.name), "training_index.md.j2", section.title, {"paths": paths})
 
 
 def plan_competence(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     """A page and a self-assessment per profession, and /competence/: the matrix of items and modules."""
     if not items:
         return
-    assert kind.nav and kind.template
-    title = plan.label(kind.nav)
-    section = NavItem(title, url_for(kind.name))
     order = [p.value for p in Profession]
     descriptions = sorted((x.model for x in items), key=lambda d: order.index(d.id))
-    for description in descriptions:
-        path = kind.page_path(description)
-        plan.add(path, kind.template, description.title, {"item": description, "meta": description.meta})
+    section = _documents_section(plan, kind, descriptions)
+    for description, entry in zip(descriptions, section.children):
         assessment = url_for("self-assessment", description.id)
         label = plan.text(lambda lang: f"{plan.labels[lang]['self_assessment']}: {description.title[lang]}")
         plan.add(assessment, "self_assessment.md.j2", label, {"item": description, "meta": description.meta})
-        section.children.append(NavItem(description.title, path, [NavItem(label, assessment)]))
-    plan.add(url_for(kind.name), "competence_index.md.j2", title, {"descriptions": descriptions})
-    plan.nav.append(section)
+        entry.children.append(NavItem(label, assessment))
+    plan.add(url_for(kind.name), "competence_index.md.j2", section.title, {"descriptions": descriptions})
 
 
 def plan_regions(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
