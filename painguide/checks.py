@@ -15,7 +15,7 @@ from painguide.languages import primary
 from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
-from painguide.model.training import CompetenceItem, Module
+from painguide.model.training import CompetenceItem, Module, key_position
 from painguide.provenance import is_approved, signed_off, statements
 from painguide.readability import leaflet_text, lix, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
@@ -310,9 +310,27 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
             taught.add(ident)
     if not site.of("training"):
         return
+    _check_key_positions(site, problems)
     for ident, (description, loc) in items.items():
         if ident not in taught:
             _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
+
+
+def _check_key_positions(site: Site, problems: Problems) -> None:
+    """The keyed option is shown at varying positions: warn when more than half the keys of
+    all self-check questions share one (the order is shuffled from the ids; moving the key
+    in the YAML moves where it is shown)."""
+    positions: dict[int, list[tuple[Loaded[Any], int]]] = {}
+    for module in site.of("training"):
+        for q, question in enumerate(module.model.questions):
+            positions.setdefault(key_position(module.model.id, question), []).append((module, q))
+    total = sum(len(found) for found in positions.values())
+    for position, found in sorted(positions.items()):
+        if len(found) * 2 > total:
+            module, q = found[0]
+            _add(problems, module, ("questions", q, "options"),
+                 f"{len(found)} of the {total} self-check keys are shown as option {position}, more than half; "
+                 "move the correct option of some questions to another place in their options", warning=True)
 
 
 def _check_regions(problems: Problems, item: Loaded[Any], regions: list[str], known: set[str] | None) -> None:

@@ -20,6 +20,7 @@ from painguide import kinds
 from painguide.content import Site
 from painguide.links import anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
+from painguide.model.training import PASS_MARK, shown_order
 from painguide.pages import NavItem, plan
 from painguide.provenance import statement_text, statements
 from painguide.register import api_json
@@ -109,7 +110,7 @@ class Renderer:
         self._marks: dict[int, bool] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
         self.env.globals.update(memo=self.memo, has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group,
-                                languages=site.languages)
+                                languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK)
         planned = plan(site, labels)
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register
         self.refs = trace(site)

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from types import SimpleNamespace
+
 from minimal_tree import DRAFT_META, SOURCE_FILE, edit, write, write_tree
+from painguide.model.training import shown_order
 from test_bad_inputs import assert_errors, run
 
 COMPETENCE_FILE = "competence/nurse.yaml"
@@ -31,9 +34,18 @@ QUESTION = """\
     question: {{sv: Fråga {n}?, en: Question {n}?}}
     see: R-X-1
     options:
-      - {{text: {{sv: Ja, en: "Yes"}}, correct: true, feedback: {{sv: Rätt., en: Right.}}}}
-      - {{text: {{sv: Nej, en: "No"}}, feedback: {{sv: Fel., en: Wrong.}}}}
-"""
+{options}"""
+YES = '      - {text: {sv: Ja, en: "Yes"}, correct: true, feedback: {sv: Rätt., en: Right.}}\n'
+NO = '      - {text: {sv: Nej, en: "No"}, feedback: {sv: Fel., en: Wrong.}}\n'
+
+
+def question(n: int) -> str:
+    """Question n, with its key written where the page shows it first (odd n) or second
+    (even n): the keys are spread, as the validator asks."""
+    order = shown_order("basics", SimpleNamespace(id=f"Q{n}", options=[YES, NO]))  # type: ignore[arg-type]
+    yes_at = order[(n + 1) % 2]
+    return QUESTION.format(n=n, options="".join([YES, NO] if yes_at == 0 else [NO, YES]))
+
 MODULE = f"""\
 id: basics
 title: {{sv: Grunder, en: Basics}}
@@ -50,7 +62,7 @@ sections:
 key_points:
   - {{sv: Punkt., en: Point.}}
 questions:
-""" + "".join(QUESTION.format(n=n) for n in range(1, 5)) + f"""\
+""" + "".join(question(n) for n in range(1, 5)) + f"""\
 sources: [{{file: {SOURCE_FILE}, section: Vårdprocessen}}]
 """
 
@@ -82,7 +94,7 @@ CASES = [
      ["content/training/basics.yaml:25:7: questions[0].options: options has 2 correct answers; a question needs exactly one option with correct: true"]),
     ("unknown-competence-item", MODULE_FILE, edit(MODULE, "teaches: [NURSE-1]", "teaches: [NURSE-1, NURSE-9]"),
      ["content/training/basics.yaml:14:20: teaches[1]: unknown competence item 'NURSE-9'; did you mean 'NURSE-1'?; see content/competence/"]),
-    ("too-few-questions", MODULE_FILE, MODULE.replace(QUESTION.format(n=4), ""),
+    ("too-few-questions", MODULE_FILE, MODULE.replace(question(4), ""),
      ["content/training/basics.yaml:21:3: questions: the list has 3 entries; at least 4 are needed"]),
     ("competence-file-not-a-profession", "competence/nurse.yaml", edit(COMPETENCE, "id: nurse", "id: nurses"),
      # The module's item is unknown too, because its description could not be read.
@@ -110,3 +122,31 @@ def test_an_untaught_item_warns_and_fails_a_release(project: Path, capsys: pytes
     message = "items[1].id: no training module teaches NURSE-2; add it to a module's teaches:"
     assert run(project, capsys) == (0, [f"content/competence/nurse.yaml:16:9: warning: {message}"])
     assert run(project, capsys, "--release") == (1, [f"content/competence/nurse.yaml:16:9: {message}"])
+
+
+def test_keys_shown_at_one_position_more_than_half_the_time_warn(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def keyed_first(n: int) -> str:
+        order = shown_order("basics", SimpleNamespace(id=f"Q{n}", options=[YES, NO]))  # type: ignore[arg-type]
+        return QUESTION.format(n=n, options="".join([YES, NO] if order[0] == 0 else [NO, YES]))
+
+    text = MODULE
+    for n in range(1, 5):
+        text = text.replace(question(n), keyed_first(n))
+    write(project, MODULE_FILE, text)
+    code, lines = run(project, capsys)
+    assert code == 0
+    assert lines == ["content/training/basics.yaml:25:7: warning: questions[0].options: 4 of the 4 self-check keys are shown as "
+                     "option 1, more than half; move the correct option of some questions to another place in their options"]
+
+
+def test_the_shipped_keys_are_spread() -> None:
+    from collections import Counter
+
+    from painguide.content import load_site
+    from painguide.errors import Problems
+    from painguide.model.training import key_position
+    from tiny import LANGUAGES, ROOT
+
+    site = load_site(ROOT / "content", Problems(ROOT), LANGUAGES)
+    positions = Counter(key_position(m.model.id, q) for m in site.of("training") for q in m.model.questions)
+    assert sum(positions.values()) >= 30 and max(positions.values()) * 2 <= sum(positions.values()), positions

@@ -4,6 +4,8 @@ checklists by id, so what they teach is rendered from the source and cannot drif
 
 from __future__ import annotations
 
+import random
+import zlib
 from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated
@@ -116,3 +118,23 @@ class Module(Strict):
 def in_order(modules: Iterable[Module]) -> list[Module]:
     """Modules in the order they are taken (then by id)."""
     return sorted(modules, key=lambda m: (m.order, m.id))
+
+
+PASS_MARK = 80
+"""Per cent of a self-check's questions right at the first attempt to pass: the guide
+editors' proposal, marked as such on every module page."""
+
+
+def shown_order(module_id: str, question: Question) -> list[int]:
+    """The options' order on the page (indexes into question.options): shuffled with the
+    module's and question's ids as the seed, so that the keyed option's position varies
+    from question to question and a printout is the same every time."""
+    order = list(range(len(question.options)))
+    random.Random(zlib.crc32(f"{module_id}/{question.id}".encode())).shuffle(order)
+    return order
+
+
+def key_position(module_id: str, question: Question) -> int:
+    """Where the keyed option is shown, counted from 1."""
+    order = shown_order(module_id, question)
+    return next(n for n, i in enumerate(order, start=1) if question.options[i].correct)

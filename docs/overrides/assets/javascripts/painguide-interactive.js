@@ -8,7 +8,8 @@
  * A new document version uses a new key, and keys of older versions are removed.
  * Self-checks and self-assessments keep, the same way, only the chosen option per
  * question or item: "painguide:quiz:<module>:v<version>" and
- * "painguide:assessment:<profession>:v<version>" → {"choices": {"Q1": "2", …}}.
+ * "painguide:assessment:<profession>:v<version>" → {"choices": {"Q1": "2", …}};
+ * a self-check also keeps the first answer given to each question: "first": {"Q1": "0"}.
  */
 (function () {
   "use strict";
@@ -47,76 +48,130 @@
   }
 
   // One chosen value per question or item, by id; values are option numbers or level
-  // names, checked against a pattern, so nothing typed can ever be stored.
+  // names, checked against a pattern, so nothing typed can ever be stored. A self-check
+  // also keeps each question's first answer, which its score is judged by.
   function savedChoices(kind, root, id) {
     var prefix = "painguide:" + kind + ":";
     var key = prefix + id + ":v" + root.getAttribute("data-version");
     var store = storage();
     forgetOtherVersions(store, id, key, prefix);
     var safe = /^[a-z0-9-]{1,20}$/;
-    var choices = {};
+    function read(data) {
+      var out = {};
+      Object.keys(data || {}).forEach(function (k) { if (safe.test(String(data[k]))) out[k] = String(data[k]); });
+      return out;
+    }
+    var choices = {}, first = {};
     try {
-      var data = JSON.parse((store && store.getItem(key)) || "{}").choices || {};
-      Object.keys(data).forEach(function (k) { if (safe.test(String(data[k]))) choices[k] = String(data[k]); });
-    } catch (e) { choices = {}; }
+      var data = JSON.parse((store && store.getItem(key)) || "{}");
+      choices = read(data.choices);
+      first = read(data.first);
+    } catch (e) { choices = {}; first = {}; }
+    function write() {
+      if (!store) return;
+      var data = { choices: choices };
+      if (Object.keys(first).length) data.first = first;
+      store.setItem(key, JSON.stringify(data));
+    }
     return {
       all: function () { return choices; },
+      first: function () { return first; },
       set: function (k, v) {
         if (!safe.test(v)) return;
         choices[k] = v;
-        if (store) store.setItem(key, JSON.stringify({ choices: choices }));
+        write();
       },
-      clear: function () { choices = {}; if (store) store.removeItem(key); }
+      answer: function (k, v) {
+        if (!safe.test(v)) return;
+        if (!(k in first)) first[k] = v;
+        choices[k] = v;
+        write();
+      },
+      clear: function () { choices = {}; first = {}; if (store) store.removeItem(key); }
     };
   }
 
-  // Self-check questions: the feedback of the chosen option is shown and announced
-  // (with the score) through the quiz's live region; answers survive a reload.
+  // Self-check questions: an answer counts when the learner presses "Check answer"; only
+  // then is the chosen option's feedback shown (in the question's own live region). The
+  // first answer to each question is kept, and the score (its own live region) gives both
+  // the current and the first-attempt count; once every question is answered, a summary
+  // says whether the first attempts reach the pass mark.
   function setupQuiz(root) {
     var saved = savedChoices("quiz", root, root.getAttribute("data-quiz"));
     var questions = root.querySelectorAll(".pg-question");
     var score = root.querySelector(".pg-quiz__score");
-    var actions = root.querySelector(".pg-actions");
-    function counts() {
-      var right = 0;
-      questions.forEach(function (q) {
-        var chosen = q.querySelector("input:checked");
-        if (chosen && chosen.getAttribute("data-correct") === "true") right++;
-      });
-      return root.getAttribute("data-label-score").replace("{x}", right).replace("{n}", questions.length);
+    var summary = root.querySelector(".pg-quiz__summary");
+    var total = questions.length;
+    function label(name) { return root.getAttribute("data-label-" + name); }
+    function isRight(q, value) {
+      var input = value !== undefined && q.querySelector('input[value="' + value + '"]');
+      return !!input && input.getAttribute("data-correct") === "true";
     }
-    function show(question, announce) {
-      var chosen = question.querySelector("input:checked");
-      question.querySelectorAll(".pg-feedback").forEach(function (fb) {
-        fb.hidden = !chosen || fb.getAttribute("data-option") !== chosen.value;
+    function update() {
+      var now = 0, first = 0, answered = 0;
+      questions.forEach(function (q) {
+        var id = q.getAttribute("data-question");
+        if (isRight(q, saved.all()[id])) now++;
+        if (id in saved.first()) { answered++; if (isRight(q, saved.first()[id])) first++; }
       });
-      question.classList.toggle("pg-question--right", !!chosen && chosen.getAttribute("data-correct") === "true");
-      question.classList.toggle("pg-question--wrong", !!chosen && chosen.getAttribute("data-correct") !== "true");
-      var text = counts();
-      if (announce && chosen) {
-        var fb = question.querySelector('.pg-feedback[data-option="' + chosen.value + '"]');
-        score.textContent = fb.textContent.replace(/\s+/g, " ").trim() + " " + text;
-      } else {
-        score.textContent = text;
+      score.textContent = label("score").replace("{x}", now).replace("{n}", total) + " · " +
+        label("first").replace("{x}", first).replace("{n}", total);
+      var done = answered === total;
+      summary.hidden = !done;
+      if (done) {
+        var percent = Math.round(100 * first / total);
+        var passed = percent >= Number(root.getAttribute("data-pass-mark"));
+        summary.textContent = label("summary").replace(/\{n\}/g, total).replace("{x}", first).replace("{p}", percent) + " " +
+          label(passed ? "passed" : "not-passed");
+        summary.className = "pg-quiz__summary " + (passed ? "pg-quiz__summary--passed" : "pg-quiz__summary--not-passed");
       }
+    }
+    // Shows the feedback of the answer given, if the option checked now is that answer.
+    function show(q) {
+      var id = q.getAttribute("data-question");
+      var given = saved.all()[id];
+      var chosen = q.querySelector("input:checked");
+      var shown = given !== undefined && !!chosen && chosen.value === given;
+      q.querySelectorAll(".pg-feedback").forEach(function (fb) {
+        fb.hidden = !shown || fb.getAttribute("data-option") !== given;
+      });
+      q.classList.toggle("pg-question--right", shown && isRight(q, given));
+      q.classList.toggle("pg-question--wrong", shown && !isRight(q, given));
     }
     questions.forEach(function (q) {
       var id = q.getAttribute("data-question");
       var value = saved.all()[id];
       var input = value !== undefined && q.querySelector('input[value="' + value + '"]');
       if (input) input.checked = true;
-      q.addEventListener("change", function (event) {
-        saved.set(id, event.target.value);
-        show(q, true);
+      var actions = q.querySelector(".pg-question__actions");
+      var note = q.querySelector(".pg-question__feedback");
+      actions.hidden = false;
+      q.addEventListener("change", function () { show(q); });
+      actions.querySelector("button").addEventListener("click", function () {
+        var chosen = q.querySelector("input:checked");
+        var ask = note.querySelector(".pg-feedback--choose");
+        if (!chosen) {
+          ask = ask || document.createElement("p");
+          ask.className = "pg-feedback pg-feedback--choose";
+          ask.textContent = label("choose");
+          note.appendChild(ask);
+          return;
+        }
+        if (ask) ask.remove();
+        saved.answer(id, chosen.value);
+        show(q);
+        update();
       });
+      show(q);
     });
-    questions.forEach(function (q) { show(q, false); });
+    update();
     root.querySelector(".pg-quiz__reset").addEventListener("click", function () {
       saved.clear();
       root.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
-      questions.forEach(function (q) { show(q, false); });
+      questions.forEach(show);
+      update();
     });
-    actions.hidden = false;
+    root.querySelector(".pg-actions").hidden = false;
   }
 
   // Self-assessment: one level per competence item, kept like the checklist ticks.
