@@ -184,7 +184,7 @@ def plan_training(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     for profession in Profession:
         taken = [m for m in modules if profession in m.audience]
         if taken:
-            paths.append((profession, taken, sum(m.minutes for m in taken)))
+            paths.append((profession, taken))
     plan.add(url_for(kind.name), "training_index.md.j2", section.title, {"paths": paths})
 
 

@@ -23,6 +23,7 @@ from painguide.model.common import Text, review_state
 from painguide.model.training import PASS_MARK, shown_order
 from painguide.pages import NavItem, plan
 from painguide.provenance import statement_text, statements
+from painguide.reading import PLACEHOLDER, reading_minutes
 from painguide.register import api_json
 from painguide.register import state as register_state
 
@@ -110,7 +111,9 @@ class Renderer:
         self._marks: dict[int, bool] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
         self.env.globals.update(memo=self.memo, has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group,
-                                languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK)
+                                languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK,
+                                reading_time=self.reading_time)
+        self._reading: dict[tuple[str, str], int] = {}
         planned = plan(site, labels)
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register
         self.refs = trace(site)
@@ -126,6 +129,11 @@ class Renderer:
         if found is None:
             found = self._memo[key] = caller()
         return found
+
+    def reading_time(self, module: Any, lang: str) -> int | str:
+        """A module's reading time in a language; on its own page, while that page is being
+        rendered, a placeholder that render() replaces once the page's words are counted."""
+        return self._reading.get((module.id, lang), PLACEHOLDER)
 
     def has_marks(self, model: Any) -> bool:
         """Whether a document shows a statement that is not from the sources (its page explains
@@ -152,7 +160,8 @@ class Renderer:
         labels = self.labels[lang]
         abbr = self.abbreviations(lang)
         out: dict[str, str] = {}
-        for page in self.pages:
+        # Module pages first: the pages that list modules state their reading times.
+        for page in sorted(self.pages, key=lambda p: p.template != "module.md.j2"):
             context = {
                 **page.context,
                 "lang": lang,
@@ -174,6 +183,9 @@ class Renderer:
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+            if PLACEHOLDER in text:
+                minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""))
+                text = text.replace(PLACEHOLDER, str(minutes))
             if abbr:
                 text += "\n" + abbr + "\n"
             out[page.path] = text

@@ -52,7 +52,7 @@ title: {{sv: Grunder, en: Basics}}
 {DRAFT_META.rstrip()}
 audience: [nurse]
 order: 1
-minutes: 20
+extra: []
 objectives:
   - {{sv: Mål., en: Objective.}}
 teaches: [NURSE-1]

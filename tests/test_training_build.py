@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from painguide.content import load_site
@@ -84,3 +85,56 @@ def test_the_matrix_holds_every_item_and_each_is_taught(built_site: Path) -> Non
         index = (prefix / "training" / "index.html").read_text(encoding="utf-8")
         for m in site.of("training"):
             assert f'href="{m.model.id}/"' in index
+
+
+class _ArticleText(HTMLParser):
+    """The words a learner reads in a built page's <article>: body, questions and options,
+    and feedback apart (a learner reads the feedback of the chosen option only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.feedback_depth = 0
+        self.body: list[str] = []
+        self.quiz: list[str] = []
+        self.feedback: list[str] = []
+        self.in_quiz = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if "pg-quiz" in (a.get("class") or "").split():
+            self.in_quiz = True
+        if tag == "p" and "pg-feedback" in (a.get("class") or ""):
+            self.feedback_depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag == "p":
+            self.feedback_depth = 0
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            return
+        (self.feedback if self.feedback_depth else self.quiz if self.in_quiz else self.body).append(data)
+
+
+def test_every_modules_stated_time_is_within_a_quarter_of_its_words(built_site: Path) -> None:
+    """Counted here from the built HTML, apart from the generator's own count of its Markdown."""
+    from painguide.reading import QUESTION_MINUTES, READING_WPM
+
+    count = lambda parts: len(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", " ".join(parts)))  # noqa: E731
+    checked = 0
+    for lang in LANGUAGES:
+        for page in sorted((built_site / lang.prefix / "training").glob("*/index.html")):
+            html = page.read_text(encoding="utf-8")
+            text = _ArticleText()
+            text.feed(html)
+            questions = html.count('class="pg-question"')
+            expected = (count(text.body) + count(text.quiz) + count(text.feedback) / 3) / READING_WPM + questions * QUESTION_MINUTES
+            stated = int(re.search(r"(?:Läsning och självtest|Reading and self-check): (?:cirka|about) (\d+)", html).group(1))
+            assert abs(stated - expected) <= 0.25 * expected, (page, stated, expected)
+            checked += 1
+    assert checked == 2 * len(site_content().of("training"))

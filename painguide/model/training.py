@@ -97,6 +97,11 @@ class Question(Strict):
         return self
 
 
+class ExtraTime(Strict):
+    what: Text
+    minutes: Annotated[int, Field(ge=5, le=480)]
+
+
 class Module(Strict):
     id: Slug
     title: Text
@@ -104,8 +109,9 @@ class Module(Strict):
     audience: Annotated[list[Choice(Profession)], Field(min_length=1)]  # type: ignore[valid-type]
     order: Annotated[int, Field(ge=1, le=99)]
     """Place in each audience's path (1 first)."""
-    minutes: Annotated[int, Field(ge=5, le=480)]
-    """Estimated time."""
+    extra: list[ExtraTime] = []
+    """Time beyond reading and the self-check (practical training, a group session), each
+    named; the reading time itself is computed from the page (painguide/reading.py)."""
     objectives: Annotated[list[Text], Field(min_length=1)]
     teaches: Annotated[list[Id], Field(min_length=1)]
     """Competence item ids this module teaches."""
