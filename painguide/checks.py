@@ -301,7 +301,13 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
     """Modules teach known competence items; an item no module teaches warns (fails a release)."""
     items = {c.id: (d, ("items", i)) for d in site.of("competence") for i, c in enumerate(d.model.items)}
     taught: set[str] = set()
+    procedures = [pm.model.id for pm in site.of("pm")]
     for module in site.of("training"):
+        for s, section in enumerate(module.model.sections):
+            if section.warning_signs_of is not None and section.warning_signs_of not in procedures:
+                close = difflib.get_close_matches(section.warning_signs_of, procedures, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
         for i, ident in enumerate(module.model.teaches):
             if ident not in items:
                 close = difflib.get_close_matches(ident, list(items), n=1, cutoff=0.7)

@@ -120,6 +120,7 @@ class Renderer:
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
+        self.procedures = {x.model.id: x.model for x in site.of("pm")}
 
     def memo(self, *key: Any, caller: Any) -> str:
         """{% call memo(key…) %}…{% endcall %}: the block's text, rendered once per key. The key
@@ -176,6 +177,7 @@ class Renderer:
                 "citable_paths": self.refs.where,
                 "implemented_in": self.refs.implemented_in,
                 "leaflets_by_id": self.leaflets,
+                "procedures_by_id": self.procedures,
                 "included": self.refs.included,
                 "taught_by": self.refs.taught_by,
                 "competence_items": self.refs.competence_items,

@@ -83,6 +83,8 @@ CASES = [
     ("unknown-include-id", MODULE_FILE, edit(MODULE, "include: [R-X-1]", "include: [R-X-2]"),
      ["content/training/basics.yaml:17:15: sections[0].include[0]: unknown id 'R-X-2'; did you mean 'R-X-1'?; "
       "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
+    ("unknown-pm-warning-table", MODULE_FILE, edit(MODULE, "include: [R-X-1]\n", "include: [R-X-1]\n    warning_signs_of: dressing\n"),
+     ["content/training/basics.yaml:18:23: sections[0].warning_signs_of: unknown PM 'dressing'; see content/pm/"]),
     ("unknown-profession", MODULE_FILE, edit(MODULE, "audience: [nurse]", "audience: [nurses]"),
      ["content/training/basics.yaml:9:12: audience[0]: 'nurses' is not allowed here; choose one of 'physician', 'nurse', "
       "'assistant-nurse', 'mas', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),

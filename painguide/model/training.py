@@ -73,6 +73,8 @@ class ModuleSection(Strict):
     body: Text | None = None
     include: list[RecId] = []
     """Recommendations, checklists, lists, tables, PM steps or warning signs, by id, rendered from their source."""
+    warning_signs_of: Slug | None = None
+    """A PM (its id) whose whole warning-sign table the section shows, after its includes."""
 
 
 class Option(Strict):
