@@ -15,7 +15,7 @@ from painguide.languages import primary
 from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
-from painguide.model.training import CompetenceItem, Module, key_position
+from painguide.model.training import CompetenceItem, Module, Part, key_position
 from painguide.provenance import is_approved, signed_off, statements
 from painguide.readability import leaflet_text, lix, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
@@ -309,6 +309,9 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
         for i, ident in enumerate(module.model.teaches):
+            if ident in items and _item(items[ident]).part is Part.practice:
+                _add(problems, module, ("teaches", i), f"{ident} is practice only (part: practice), which a module cannot give; "
+                     "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:")
             if ident not in items:
                 close = difflib.get_close_matches(ident, list(items), n=1, cutoff=0.7)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -320,6 +323,11 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
     for ident, (description, loc) in items.items():
         if ident not in taught:
             _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
+
+
+def _item(found: tuple[Loaded[Any], Loc]) -> Any:
+    description, loc = found
+    return description.model.items[loc[1]]
 
 
 def _check_key_positions(site: Site, problems: Problems) -> None:

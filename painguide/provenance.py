@@ -20,7 +20,7 @@ from painguide.model.care import Caution, Step
 from painguide.model.common import Basis, DocumentMeta, SignOff, Statement, Status
 from painguide.model.leaflet import Question
 from painguide.model.signs import Sign
-from painguide.model.training import CompetenceItem, Expected
+from painguide.model.training import CompetenceItem, Expected, RoleLevel
 from painguide.walk import Loc, models
 
 
@@ -69,6 +69,8 @@ def statement_text(statement: Statement, lang: str, labels: dict[str, str]) -> l
         return parts
     if isinstance(statement, Question):
         return [statement.question[lang], statement.answer[lang]]
+    if isinstance(statement, RoleLevel):
+        return [f"{statement.who[lang]}: {labels['level_' + statement.value.value]}"]
     if isinstance(statement, Expected):
         return [f"{labels['expected_level']}: {labels['level_' + statement.value.value]}"]
     if isinstance(statement, (Step, Caution, CompetenceItem)):

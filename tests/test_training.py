@@ -22,6 +22,7 @@ intro: {{sv: Kompetenser., en: Competences.}}
 items:
   - id: NURSE-1
     text: {{sv: Känna till kravlistan., en: Know the requirement list.}}
+    part: knowledge
     level: {{value: knows, basis: proposal}}
     serves: [R-X-1]
     sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
@@ -85,6 +86,9 @@ CASES = [
       "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
     ("unknown-pm-warning-table", MODULE_FILE, edit(MODULE, "include: [R-X-1]\n", "include: [R-X-1]\n    warning_signs_of: dressing\n"),
      ["content/training/basics.yaml:18:23: sections[0].warning_signs_of: unknown PM 'dressing'; see content/pm/"]),
+    ("teaches-a-practice-only-item", COMPETENCE_FILE, edit(COMPETENCE, "part: knowledge", "part: practice"),
+     ["content/training/basics.yaml:14:11: teaches[0]: NURSE-1 is practice only (part: practice), which a module cannot give; "
+      "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:"]),
     ("unknown-profession", MODULE_FILE, edit(MODULE, "audience: [nurse]", "audience: [nurses]"),
      ["content/training/basics.yaml:9:12: audience[0]: 'nurses' is not allowed here; choose one of 'physician', 'nurse', "
       "'assistant-nurse', 'mas', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),
@@ -116,14 +120,15 @@ def test_an_untaught_item_warns_and_fails_a_release(project: Path, capsys: pytes
     second = f"""\
   - id: NURSE-2
     text: {{sv: Byta kassett., en: Change a cassette.}}
+    part: both
     level: {{value: supervised, basis: proposal}}
     sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]
 """
     write(project, COMPETENCE_FILE, edit(COMPETENCE, "sources: [{file: 001_0123456789abcdef.txt, section: Bilaga 3}]\nsources:",
                                          f"sources: [{{file: {SOURCE_FILE}, section: Bilaga 3}}]\n{second}sources:"))
     message = "items[1].id: no training module teaches NURSE-2; add it to a module's teaches:"
-    assert run(project, capsys) == (0, [f"content/competence/nurse.yaml:16:9: warning: {message}"])
-    assert run(project, capsys, "--release") == (1, [f"content/competence/nurse.yaml:16:9: {message}"])
+    assert run(project, capsys) == (0, [f"content/competence/nurse.yaml:17:9: warning: {message}"])
+    assert run(project, capsys, "--release") == (1, [f"content/competence/nurse.yaml:17:9: {message}"])
 
 
 def test_keys_shown_at_one_position_more_than_half_the_time_warn(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,10 +44,32 @@ class Expected(Statement):
     value: Choice(Level)  # type: ignore[valid-type]
 
 
+class Part(str, Enum):
+    """What a competence item asks for: what a module can give, what a supervisor must see, or both."""
+
+    knowledge = "knowledge"
+    """Knowing: a training module gives it."""
+    practice = "practice"
+    """Doing: practised under supervision and signed off by a supervisor (the competence card)."""
+    both = "both"
+    """A knowledge part a module gives, and a practical part a supervisor signs off."""
+
+
+class RoleLevel(Expected):
+    """A role within the profession that is expected to do more than the rest of it."""
+
+    who: Text
+    """The role: the performing physician, the coordinating nurse, the refill unit's staff."""
+
+
 class CompetenceItem(Statement):
     id: Id
     text: Text
+    part: Choice(Part)  # type: ignore[valid-type]
     level: Expected
+    """The level expected of everyone in the profession."""
+    performer: RoleLevel | None = None
+    """The role that does it, when only some of the profession do, with its own level."""
     serves: list[RecId] = []
     """Requirement points or recommendations this competence serves (e.g. REQ-12)."""
 
