@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,15 +110,28 @@ def url(path: str, language: Language) -> str:
 # The languages every Text must give while content is validated. Set by using() around
 # loading, so that one process can check projects with other languages (the tests do).
 _ACTIVE: contextvars.ContextVar[Languages] = contextvars.ContextVar("painguide_languages", default=())
+# Their codes, in table order, as a set-like view: every Text of every file compares its keys
+# with it, so it is made once here rather than for each Text.
+_CODES: contextvars.ContextVar[KeysView[str]] = contextvars.ContextVar("painguide_language_codes", default={}.keys())
 
 
 @contextlib.contextmanager
 def using(languages: Languages) -> Iterator[None]:
     token = _ACTIVE.set(languages)
+    codes = _CODES.set(dict.fromkeys(lang.code for lang in languages).keys())
     try:
         yield
     finally:
+        _CODES.reset(codes)
         _ACTIVE.reset(token)
+
+
+def active_codes() -> KeysView[str]:
+    """The codes of active(), in table order."""
+    codes = _CODES.get()
+    if not codes:
+        active()  # says why
+    return codes
 
 
 def active() -> Languages:

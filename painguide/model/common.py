@@ -68,8 +68,8 @@ class Text(Strict):
     @classmethod
     def _every_language(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            codes = _codes()
-            if data.keys() != codes.keys():
+            codes = languages.active_codes()
+            if data.keys() != codes:
                 for key in data:
                     if key not in codes:
                         raise PydanticCustomError("text_language_unknown", "unknown language '{lang}'", {"lang": key})
@@ -86,16 +86,10 @@ class Text(Strict):
         return cls.model_construct(**texts)
 
 
-def _codes() -> dict[str, None]:
-    # Ordered like the language table; a dict, so that data.keys() compares as a set.
-    return dict.fromkeys(lang.code for lang in languages.active())
-
-
 def _text_schema(schema: dict[str, Any]) -> None:
-    codes = list(_codes())
-    names = {lang.code: lang.english_name for lang in languages.active()}
-    schema["properties"] = {code: {"title": names[code], "type": "string"} for code in codes}
-    schema["required"] = codes
+    site = languages.active()
+    schema["properties"] = {lang.code: {"title": lang.english_name, "type": "string"} for lang in site}
+    schema["required"] = [lang.code for lang in site]
     schema["additionalProperties"] = False
 
 
