@@ -300,6 +300,7 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
 def _check_training(site: Site, problems: Problems, release: bool) -> None:
     """Modules teach known competence items; an item no module teaches warns (fails a release)."""
     items = {c.id: (d, ("items", i)) for d in site.of("competence") for i, c in enumerate(d.model.items)}
+    practice_only = {c.id for d in site.of("competence") for c in d.model.items if c.part is Part.practice}
     taught: set[str] = set()
     procedures = [pm.model.id for pm in site.of("pm")]
     for module in site.of("training"):
@@ -309,7 +310,7 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
         for i, ident in enumerate(module.model.teaches):
-            if ident in items and _item(items[ident]).part is Part.practice:
+            if ident in practice_only:
                 _add(problems, module, ("teaches", i), f"{ident} is practice only (part: practice), which a module cannot give; "
                      "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:")
             if ident not in items:
@@ -323,11 +324,6 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
     for ident, (description, loc) in items.items():
         if ident not in taught:
             _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
-
-
-def _item(found: tuple[Loaded[Any], Loc]) -> Any:
-    description, loc = found
-    return description.model.items[loc[1]]
 
 
 def _check_key_positions(site: Site, problems: Problems) -> None:

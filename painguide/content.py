@@ -81,7 +81,7 @@ class Site:
         return self.of("page")
 
     def all_loaded(self) -> list[Loaded[Any]]:
-        return [item for kind in kinds.KINDS for item in self.of(kind.name)]
+        return [item for _, item in self.each()]
 
     def each(self) -> list[tuple[kinds.Kind, Loaded[Any]]]:
         """Every valid file with its kind, in registry order."""

@@ -140,7 +140,7 @@ def trace(site: Site) -> CrossReferences:
     for kind, item in site.each():
         for ident in kinds.shown_signs(item.model):
             refs.sign_used_in.setdefault(ident, []).append((item.model, kind.page_path(item.model)))
-    signs_of = {item.model.id: item.model.warning_signs for item in site.of("pm")}
+    signs_of = {item.model.id: kinds.shown_signs(item.model) for item in site.of("pm")}
     for module in (x.model for x in site.of("training")):
         cited = [i for s in module.sections for i in s.include] + [q.see for q in module.questions]
         cited += [i for s in module.sections if s.warning_signs_of for i in signs_of.get(s.warning_signs_of, [])]
