@@ -23,8 +23,8 @@ from typing import Any
 from painguide import kinds
 from painguide.kinds import Kind
 
-COMPANIONS = {"recommendation-document": ("chapter", "01-introduction")}
-"""Files written together with a kind's own: a new document gets its first chapter."""
+FIRST_PART = "01-introduction"
+"""The name of the first part written with a new document whose kind has parts (a recommendation's first chapter)."""
 
 FALLBACK_REGIONS = ["skane", "halland", "blekinge", "kronoberg"]
 FALLBACK_SOURCE = "001_3d4efd83bd9ebb97.txt"
@@ -47,10 +47,8 @@ def _slug(text: str, what: str) -> str:
 
 
 def _folder_owner(kind: Kind) -> Kind | None:
-    """The kind whose one file heads the folder kind's files live in (a chapter's document.yaml)."""
-    folder = PurePosixPath(kind.files).parent
-    return next((other for other in kinds.KINDS if other is not kind and "*" in folder.as_posix()
-                 and "*" not in PurePosixPath(other.files).name and PurePosixPath(other.files).parent == folder), None)
+    """The kind a part lives with (Kind.part_of: a chapter's document), whose file heads its folder."""
+    return kinds.get(kind.part_of) if kind.part_of else None
 
 
 def id_form(kind: Kind) -> str:
@@ -163,9 +161,7 @@ def new(content: Path, kind_name: str, ident: str | None, today: dt.date, archet
     if kinds.get(kind_name) is None:
         raise ScaffoldError(f"unknown kind '{kind_name}'; choose one of {', '.join(k.name for k in kinds.KINDS)}")
     wanted = [(_kind(kind_name), ident)]
-    if kind_name in COMPANIONS:
-        companion, name = COMPANIONS[kind_name]
-        wanted.append((_kind(companion), f"{ident}/{name}"))
+    wanted += [(part, f"{ident}/{FIRST_PART}") for part in kinds.KINDS if part.part_of == kind_name]
     planned = [(kind, *target(kind, value)) for kind, value in wanted]
     kind, rel, _, _ = planned[0]
     owner = _folder_owner(kind)
