@@ -50,8 +50,9 @@ def first_load(page: Path, site: Path) -> float:
     total = len(gzip.compress(html.encode()))
     parser = _Assets()
     parser.feed(html)
-    # painguide.js adds painguide-interactive.js on pages with one of these (see its INTERACTIVE).
-    if re.search(r'class="(pg-listen|pg-quiz|pg-assessment|pg-checklist|pg-register)\b', html):
+    # painguide.js adds painguide-interactive.js on pages with one of these (its INTERACTIVE);
+    # a module's self-check alone fetches it later, when a question comes near (its LATER).
+    if re.search(r'class="(pg-listen|pg-assessment|pg-checklist|pg-register)\b', html):
         parser.refs += [r.replace("painguide.", "painguide-interactive.") for r in parser.refs if "/painguide." in r]
     for ref in parser.refs:
         target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()

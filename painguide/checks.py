@@ -309,6 +309,14 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                 close = difflib.get_close_matches(section.warning_signs_of, procedures, n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
+        ids = [section.id for section in module.model.sections if section.id]
+        for s, section in enumerate(module.model.sections):
+            if section.id and ids.count(section.id) > 1:
+                _add(problems, module, ("sections", s, "id"), f"two sections have the id '{section.id}'; a question's after: must name one")
+        for q, question in enumerate(module.model.questions):
+            if question.after is not None and question.after not in ids:
+                known = ", ".join(ids) if ids else "none yet; give the section an id:"
+                _add(problems, module, ("questions", q, "after"), f"no section has the id '{question.after}' (section ids: {known})")
         for i, ident in enumerate(module.model.teaches):
             if ident in practice_only:
                 _add(problems, module, ("teaches", i), f"{ident} is practice only (part: practice), which a module cannot give; "

@@ -30,9 +30,9 @@ def words(text: str) -> int:
 
 
 def reading_minutes(page: str) -> int:
-    """Minutes to read a module page and answer its self-check, rounded up."""
-    body, _, quiz = page.partition('<div class="pg-quiz"')
-    feedback = " ".join(_FEEDBACK.findall(quiz))
-    questions = len(_QUESTION.findall(quiz))
-    read = words(body) + words(_FEEDBACK.sub(" ", quiz)) + words(feedback) / 3
+    """Minutes to read a module page and answer its questions (after the sections and in
+    the self-check), rounded up."""
+    feedback = " ".join(_FEEDBACK.findall(page))
+    questions = len(_QUESTION.findall(page))
+    read = words(_FEEDBACK.sub(" ", page)) + words(feedback) / 3
     return max(1, math.ceil(read / READING_WPM + questions * QUESTION_MINUTES))

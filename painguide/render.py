@@ -20,7 +20,7 @@ from painguide import kinds
 from painguide.content import Site
 from painguide.links import anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
-from painguide.model.training import PASS_MARK, shown_order
+from painguide.model.training import PASS_MARK, REFRESHER, shown_order
 from painguide.pages import NavItem, plan
 from painguide.provenance import statement_text, statements
 from painguide.reading import PLACEHOLDER, reading_minutes
@@ -111,7 +111,7 @@ class Renderer:
         self._marks: dict[int, bool] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
         self.env.globals.update(memo=self.memo, has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group,
-                                languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK,
+                                languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK, refresher=REFRESHER,
                                 reading_time=self.reading_time)
         self._reading: dict[tuple[str, str], int] = {}
         planned = plan(site, labels)

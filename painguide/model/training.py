@@ -91,6 +91,8 @@ class CompetenceDescription(Strict):
 
 
 class ModuleSection(Strict):
+    id: Slug | None = None
+    """Names the section for the questions placed after it (`after:`)."""
     heading: Text
     body: Text | None = None
     include: list[RecId] = []
@@ -112,6 +114,10 @@ class Question(Strict):
     options: Annotated[list[Option], Field(min_length=2)]
     see: RecId
     """The recommendation, checklist, PM step or warning sign the answer comes from (linked in the feedback)."""
+    after: Slug | None = None
+    """The section (its id) the question follows on the page, to practise right after
+    reading; without it the question is in the self-check at the end. Either way it counts
+    in the one score."""
 
     @model_validator(mode="after")
     def _one_correct(self) -> "Question":
@@ -144,6 +150,12 @@ class Module(Strict):
     questions: Annotated[list[Question], Field(min_length=4)]
     sources: Sources
 
+    def in_page_order(self) -> list[Question]:
+        """The questions as the page shows them: those placed after a section, section by
+        section, then the rest in the self-check at the end; their numbers follow this order."""
+        placed = [q for s in self.sections if s.id for q in self.questions if q.after == s.id]
+        return placed + [q for q in self.questions if q.after is None]
+
 
 def in_order(modules: Iterable[Module]) -> list[Module]:
     """Modules in the order they are taken (then by id)."""
@@ -153,6 +165,12 @@ def in_order(modules: Iterable[Module]) -> list[Module]:
 PASS_MARK = 80
 """Per cent of a self-check's questions right at the first attempt to pass: the guide
 editors' proposal, marked as such on every module page."""
+
+REFRESHER = {"valid_months": 12, "before_patient_months": 6}
+"""How long a module's certificate is valid, and after how long a learner takes the module
+again before caring for the next patient: the guide editors' proposals (the final report
+says competence is hard to keep with so few patients; Kronoberg asks for a short refresher
+at each new patient), marked as such on the certificate."""
 
 
 def shown_order(module_id: str, question: Question) -> list[int]:

@@ -8,8 +8,9 @@
  * A new document version uses a new key, and keys of older versions are removed.
  * Self-checks and self-assessments keep, the same way, only the chosen option per
  * question or item: "painguide:quiz:<module>:v<version>" and
- * "painguide:assessment:<profession>:v<version>" → {"choices": {"Q1": "2", …}};
- * a self-check also keeps the first answer given to each question: "first": {"Q1": "0"}.
+ * "painguide:assessment:<profession>:v<version>" → {"choices": {"Q1": "2", …},
+ * "saved": "2026-12-06"}; a self-check also keeps the first answer given to each question,
+ * "first": {"Q1": "0"}, and the day the last of them was given, "done": "2026-12-06".
  */
 (function () {
   "use strict";
@@ -47,100 +48,145 @@
     stale.forEach(function (k) { store.removeItem(k); });
   }
 
+  function isoDate(d) {
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
   // One chosen value per question or item, by id; values are option numbers or level
   // names, checked against a pattern, so nothing typed can ever be stored. A self-check
-  // also keeps each question's first answer, which its score is judged by.
+  // also keeps each question's first answer, which its score is judged by, and the day
+  // the last first answer was given ("done"). "saved" is the day of the last change, shown
+  // so that a shared tablet's next user sees whose choices these might be.
   function savedChoices(kind, root, id) {
     var prefix = "painguide:" + kind + ":";
     var key = prefix + id + ":v" + root.getAttribute("data-version");
     var store = storage();
     forgetOtherVersions(store, id, key, prefix);
-    var safe = /^[a-z0-9-]{1,20}$/;
+    var safe = /^[a-z0-9-]{1,20}$/, day = /^\d{4}-\d{2}-\d{2}$/;
     function read(data) {
       var out = {};
       Object.keys(data || {}).forEach(function (k) { if (safe.test(String(data[k]))) out[k] = String(data[k]); });
       return out;
     }
-    var choices = {}, first = {};
+    var choices = {}, first = {}, dates = {};
     try {
       var data = JSON.parse((store && store.getItem(key)) || "{}");
       choices = read(data.choices);
       first = read(data.first);
-    } catch (e) { choices = {}; first = {}; }
+      ["saved", "done"].forEach(function (k) { if (day.test(String(data[k]))) dates[k] = data[k]; });
+    } catch (e) { choices = {}; first = {}; dates = {}; }
     function write() {
       if (!store) return;
-      var data = { choices: choices };
+      dates.saved = isoDate(new Date());
+      var data = { choices: choices, saved: dates.saved };
       if (Object.keys(first).length) data.first = first;
+      if (dates.done) data.done = dates.done;
       store.setItem(key, JSON.stringify(data));
     }
     return {
       all: function () { return choices; },
       first: function () { return first; },
+      date: function (k) { return dates[k] || null; },
       set: function (k, v) {
         if (!safe.test(v)) return;
         choices[k] = v;
         write();
       },
-      answer: function (k, v) {
+      answer: function (k, v, total) {
         if (!safe.test(v)) return;
-        if (!(k in first)) first[k] = v;
+        if (!(k in first)) {
+          first[k] = v;
+          if (Object.keys(first).length === total) dates.done = isoDate(new Date());
+        }
         choices[k] = v;
         write();
       },
-      clear: function () { choices = {}; first = {}; if (store) store.removeItem(key); }
+      clear: function () { choices = {}; first = {}; dates = {}; if (store) store.removeItem(key); }
     };
   }
 
-  // Self-check questions: an answer counts when the learner presses "Check answer"; only
-  // then is the chosen option's feedback shown (in the question's own live region). The
-  // first answer to each question is kept, and the score (its own live region) gives both
-  // the current and the first-attempt count; once every question is answered, a summary
-  // says whether the first attempts reach the pass mark.
+  function showSavedOn(root, saved) {
+    var note = root.querySelector(".pg-saved-on");
+    var date = saved.date("saved");
+    if (note) note.textContent = date ? root.getAttribute("data-label-saved").replace("{date}", date) : "";
+  }
+
+  // Prints one part of the page alone: the class on <html> selects it in the print CSS.
+  function printOnly(name) {
+    var html = document.documentElement;
+    html.classList.add(name);
+    window.addEventListener("afterprint", function done() {
+      html.classList.remove(name);
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  }
+
+  // Self-check questions, after their sections and at the end: an answer counts when the
+  // learner presses "Check answer"; only then is the chosen option's feedback shown (in the
+  // question's own live region). The first answer to each question is kept, and the score
+  // (its own live region) gives both the current and the first-attempt count; once every
+  // question is answered, a summary says whether the first attempts reach the pass mark,
+  // and the certificate can be printed.
   function setupQuiz(root) {
-    var saved = savedChoices("quiz", root, root.getAttribute("data-quiz"));
-    var questions = root.querySelectorAll(".pg-question");
+    var id = root.getAttribute("data-quiz");
+    var saved = savedChoices("quiz", root, id);
+    var questions = document.querySelectorAll('.pg-question[data-quiz-of="' + id + '"]');
     var score = root.querySelector(".pg-quiz__score");
     var summary = root.querySelector(".pg-quiz__summary");
+    var certificate = root.querySelector(".pg-certificate");
+    var printButton = root.querySelector(".pg-certificate__print");
     var total = questions.length;
     function label(name) { return root.getAttribute("data-label-" + name); }
     function isRight(q, value) {
       var input = value !== undefined && q.querySelector('input[value="' + value + '"]');
       return !!input && input.getAttribute("data-correct") === "true";
     }
+    function fill(name, text) { certificate.querySelector('[data-certificate="' + name + '"]').textContent = text; }
     function update() {
       var now = 0, first = 0, answered = 0;
       questions.forEach(function (q) {
-        var id = q.getAttribute("data-question");
-        if (isRight(q, saved.all()[id])) now++;
-        if (id in saved.first()) { answered++; if (isRight(q, saved.first()[id])) first++; }
+        var qid = q.getAttribute("data-question");
+        if (isRight(q, saved.all()[qid])) now++;
+        if (qid in saved.first()) { answered++; if (isRight(q, saved.first()[qid])) first++; }
       });
       score.textContent = label("score").replace("{x}", now).replace("{n}", total) + " · " +
         label("first").replace("{x}", first).replace("{n}", total);
       var done = answered === total;
-      summary.hidden = !done;
-      if (done) {
-        var percent = Math.round(100 * first / total);
-        var passed = percent >= Number(root.getAttribute("data-pass-mark"));
-        summary.textContent = label("summary").replace(/\{n\}/g, total).replace("{x}", first).replace("{p}", percent) + " " +
-          label(passed ? "passed" : "not-passed");
-        summary.className = "pg-quiz__summary " + (passed ? "pg-quiz__summary--passed" : "pg-quiz__summary--not-passed");
-      }
+      summary.hidden = certificate.hidden = printButton.hidden = !done;
+      showSavedOn(root, saved);
+      if (!done) return;
+      var percent = Math.round(100 * first / total);
+      var passed = percent >= Number(root.getAttribute("data-pass-mark"));
+      summary.textContent = label("summary").replace(/\{n\}/g, total).replace("{x}", first).replace("{p}", percent) + " " +
+        label(passed ? "passed" : "not-passed");
+      summary.className = "pg-quiz__summary " + (passed ? "pg-quiz__summary--passed" : "pg-quiz__summary--not-passed");
+      var day = saved.date("done") || isoDate(new Date());
+      var until = new Date(day + "T12:00:00");
+      until.setMonth(until.getMonth() + Number(root.getAttribute("data-valid-months")));
+      until.setDate(until.getDate() - 1);
+      fill("date", day);
+      fill("score", first + " / " + total + " (" + percent + " %)");
+      fill("result", certificate.getAttribute(passed ? "data-passed" : "data-not-passed"));
+      fill("until", isoDate(until));
     }
     // Shows the feedback of the answer given, if the option checked now is that answer.
     function show(q) {
-      var id = q.getAttribute("data-question");
-      var given = saved.all()[id];
+      var qid = q.getAttribute("data-question");
+      var given = saved.all()[qid];
       var chosen = q.querySelector("input:checked");
       var shown = given !== undefined && !!chosen && chosen.value === given;
       q.querySelectorAll(".pg-feedback").forEach(function (fb) {
         fb.hidden = !shown || fb.getAttribute("data-option") !== given;
       });
+      q.querySelector(".pg-feedback__more").hidden = !shown;
       q.classList.toggle("pg-question--right", shown && isRight(q, given));
       q.classList.toggle("pg-question--wrong", shown && !isRight(q, given));
     }
     questions.forEach(function (q) {
-      var id = q.getAttribute("data-question");
-      var value = saved.all()[id];
+      var qid = q.getAttribute("data-question");
+      var value = saved.all()[qid];
       var input = value !== undefined && q.querySelector('input[value="' + value + '"]');
       if (input) input.checked = true;
       var actions = q.querySelector(".pg-question__actions");
@@ -158,7 +204,7 @@
           return;
         }
         if (ask) ask.remove();
-        saved.answer(id, chosen.value);
+        saved.answer(qid, chosen.value, total);
         show(q);
         update();
       });
@@ -167,14 +213,18 @@
     update();
     root.querySelector(".pg-quiz__reset").addEventListener("click", function () {
       saved.clear();
-      root.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
-      questions.forEach(show);
+      questions.forEach(function (q) {
+        q.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
+        show(q);
+      });
       update();
     });
+    printButton.addEventListener("click", function () { printOnly("pg-print-certificate"); });
     root.querySelector(".pg-actions").hidden = false;
   }
 
-  // Self-assessment: one level per competence item, kept like the checklist ticks.
+  // Self-assessment: one level per competence item, kept like the checklist ticks; it
+  // prints as the competence card.
   function setupAssessment(root) {
     var saved = savedChoices("assessment", root, root.getAttribute("data-assessment"));
     root.querySelectorAll(".pg-assess-item").forEach(function (item) {
@@ -182,14 +232,16 @@
       var value = saved.all()[id];
       var input = value && item.querySelector('input[value="' + value + '"]');
       if (input) input.checked = true;
-      item.addEventListener("change", function (event) { saved.set(id, event.target.value); });
+      item.addEventListener("change", function (event) { saved.set(id, event.target.value); showSavedOn(root, saved); });
     });
     root.querySelector(".pg-assessment__reset").addEventListener("click", function () {
       saved.clear();
       root.querySelectorAll("input:checked").forEach(function (i) { i.checked = false; });
+      showSavedOn(root, saved);
     });
     root.querySelector(".pg-print").addEventListener("click", function () { window.print(); });
     root.querySelector(".pg-actions").hidden = false;
+    showSavedOn(root, saved);
   }
 
   function setupChecklist(root) {

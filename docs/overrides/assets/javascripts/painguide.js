@@ -5,6 +5,9 @@
   "use strict";
 
   var INTERACTIVE = ".pg-listen, .pg-quiz[data-quiz], .pg-assessment[data-assessment], .pg-checklist[data-checklist], .pg-register table";
+  // On a module page the questions come after long reading, so the script is fetched only
+  // when one comes within a screen of view, is touched, or the page opens at the self-check.
+  var LATER = ".pg-question, .pg-quiz[data-quiz]";
   // Next to this file, minified or not (mkdocs-minify-plugin renames both the same way).
   var interactiveSrc = document.currentScript && document.currentScript.src.replace(/painguide(\.min)?\.js/, "painguide-interactive$1.js");
 
@@ -92,12 +95,56 @@
     }).catch(function () { /* no offline copy; the site works as before */ });
   }
 
-  function init() {
-    if (interactiveSrc && document.querySelector(INTERACTIVE)) {
-      var script = document.createElement("script");
-      script.src = interactiveSrc;
-      document.body.appendChild(script);
+  function loadInteractive() {
+    if (!interactiveSrc || document.querySelector("script[data-pg-interactive]")) return;
+    var script = document.createElement("script");
+    script.src = interactiveSrc;
+    script.setAttribute("data-pg-interactive", "");
+    document.body.appendChild(script);
+  }
+
+  function loadInteractiveWhenNeeded() {
+    var later = document.querySelectorAll(LATER);
+    var now = Array.prototype.some.call(document.querySelectorAll(INTERACTIVE), function (el) { return !el.matches(LATER); });
+    if (now || !later.length || !("IntersectionObserver" in window) || /^#self-check/.test(window.location.hash)) {
+      if (now || later.length) loadInteractive();
+      return;
     }
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { observer.disconnect(); loadInteractive(); }
+    }, { rootMargin: "100% 0px" });
+    later.forEach(function (el) {
+      observer.observe(el);
+      el.addEventListener("focusin", loadInteractive, { once: true });
+      el.addEventListener("pointerdown", loadInteractive, { once: true });
+    });
+    window.addEventListener("hashchange", function () { if (/^#self-check/.test(window.location.hash)) loadInteractive(); });
+  }
+
+  // A learner back at a module more than the proposed months after its self-check is asked
+  // to take it again before the next patient; the date comes from the saved answers
+  // (painguide-interactive.js), which hold no name.
+  function refresherNote() {
+    var note = document.querySelector(".pg-refresher[data-quiz-refresher]");
+    var quiz = document.querySelector(".pg-quiz[data-quiz]");
+    if (!note || !quiz) return;
+    var done = null;
+    try {
+      var key = "painguide:quiz:" + quiz.getAttribute("data-quiz") + ":v" + quiz.getAttribute("data-version");
+      done = JSON.parse(window.localStorage.getItem(key) || "{}").done;
+    } catch (e) { return; }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(done))) return;
+    var due = new Date(done + "T12:00:00");
+    var months = Number(note.getAttribute("data-months"));
+    due.setMonth(due.getMonth() + months);
+    if (new Date() < due) return;
+    note.textContent = note.getAttribute("data-label").replace("{date}", done).replace("{m}", months);
+    note.hidden = false;
+  }
+
+  function init() {
+    loadInteractiveWhenNeeded();
+    refresherNote();
     stampPrintDate();
     showOfflineMark(offlineLabels());
     // Material's search dialog has no name of its own (Lighthouse: aria-dialog-name); it
