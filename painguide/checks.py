@@ -315,8 +315,8 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                 _add(problems, module, ("sections", s, "id"), f"two sections have the id '{section.id}'; a question's after: must name one")
         for q, question in enumerate(module.model.questions):
             if question.after is not None and question.after not in ids:
-                known = ", ".join(ids) if ids else "none yet; give the section an id:"
-                _add(problems, module, ("questions", q, "after"), f"no section has the id '{question.after}' (section ids: {known})")
+                known = f"the section ids are {', '.join(ids)}" if ids else "give the section it follows an id: line"
+                _add(problems, module, ("questions", q, "after"), f"no section has the id '{question.after}'; {known}")
         for i, ident in enumerate(module.model.teaches):
             if ident in practice_only:
                 _add(problems, module, ("teaches", i), f"{ident} is practice only (part: practice), which a module cannot give; "

@@ -86,6 +86,14 @@ CASES = [
       "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
     ("unknown-pm-warning-table", MODULE_FILE, edit(MODULE, "include: [R-X-1]\n", "include: [R-X-1]\n    warning_signs_of: dressing\n"),
      ["content/training/basics.yaml:18:23: sections[0].warning_signs_of: unknown PM 'dressing'; see content/pm/"]),
+    ("question-after-an-unknown-section", MODULE_FILE, edit(MODULE, "Q1\n    question: {sv: Fråga 1?, en: Question 1?}\n    see: R-X-1\n",
+                                                                 "Q1\n    question: {sv: Fråga 1?, en: Question 1?}\n    see: R-X-1\n    after: recommendation\n"),
+     ["content/training/basics.yaml:24:12: questions[0].after: no section has the id 'recommendation'; give the section it follows an id: line"]),
+    ("two-sections-with-one-id", MODULE_FILE, edit(MODULE, "  - heading: {sv: Rekommendationen, en: The recommendation}\n    include: [R-X-1]\n",
+                                                    "  - id: part\n    heading: {sv: Rekommendationen, en: The recommendation}\n    include: [R-X-1]\n"
+                                                    "  - id: part\n    heading: {sv: Igen, en: Again}\n"),
+     ["content/training/basics.yaml:16:9: sections[0].id: two sections have the id 'part'; a question's after: must name one",
+      "content/training/basics.yaml:19:9: sections[1].id: two sections have the id 'part'; a question's after: must name one"]),
     ("teaches-a-practice-only-item", COMPETENCE_FILE, edit(COMPETENCE, "part: knowledge", "part: practice"),
      ["content/training/basics.yaml:14:11: teaches[0]: NURSE-1 is practice only (part: practice), which a module cannot give; "
       "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:"]),
