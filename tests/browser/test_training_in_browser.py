@@ -193,7 +193,7 @@ def test_storage_holds_only_levels(page: Page) -> None:
     data = json.loads(value)
     assert sorted(data) == ["choices", "saved"]
     ids = set(page.eval_on_selector_all(".pg-assess-item", "els => els.map(e => e.dataset.item)"))
-    assert set(data["choices"]) <= ids and set(data["choices"].values()) <= {"not-yet", "knows", "supervised", "independent", "not-applicable"}
+    assert set(data["choices"]) <= ids and set(data["choices"].values()) <= {"not-yet", "knows", "supervised", "independent", "can-supervise", "not-applicable"}
     assert "Anna" not in json.dumps(storage(page))
     expect(page.locator(".pg-saved-on")).to_have_text(f"Sparat {data['saved']}.")
 
