@@ -25,7 +25,7 @@ def test_a_valid_pm_and_a_placeholder_contact_pass(project: Path, capsys: pytest
 
 
 ROLES = ("'home-care-nurse', 'home-care-assistant-nurse', 'palliative-nurse', 'responsible-physician', "
-         "'on-call-physician', 'pain-unit-nurse', 'refill-unit', 'ward-nurse', 'mas' or 'patient-or-relative'")
+         "'on-call-physician', 'pain-unit-nurse', 'refill-unit', 'ward-nurse', 'mas', 'unit-manager' or 'patient-or-relative'")
 
 CASES = [
     ("unknown-role", PM_FILE, edit(PM, "    role: home-care-nurse", "    role: nurse"),

@@ -99,7 +99,7 @@ CASES = [
       "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:"]),
     ("unknown-profession", MODULE_FILE, edit(MODULE, "audience: [nurse]", "audience: [nurses]"),
      ["content/training/basics.yaml:9:12: audience[0]: 'nurses' is not allowed here; choose one of 'physician', 'nurse', "
-      "'assistant-nurse', 'mas', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),
+      "'assistant-nurse', 'mas', 'manager', 'operating-nurse', 'operating-assistant-nurse' or 'anaesthesia-nurse'"]),
     ("no-correct-option", MODULE_FILE, edit(MODULE, "{text: {sv: Ja, en: \"Yes\"}, correct: true, feedback: {sv: Rätt., en: Right.}}\n      - {text: {sv: Nej, en: \"No\"}, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2",
                                              "{text: {sv: Ja, en: \"Yes\"}, feedback: {sv: Rätt., en: Right.}}\n      - {text: {sv: Nej, en: \"No\"}, feedback: {sv: Fel., en: Wrong.}}\n  - id: Q2"),
      ["content/training/basics.yaml:25:7: questions[0].options: options has 0 correct answers; a question needs exactly one option with correct: true"]),
@@ -113,7 +113,7 @@ CASES = [
     ("competence-file-not-a-profession", "competence/nurse.yaml", edit(COMPETENCE, "id: nurse", "id: nurses"),
      # The module's item is unknown too, because its description could not be read.
      ["content/competence/nurse.yaml:1:5: id: id 'nurses' is not a profession; choose one of physician, nurse, assistant-nurse, mas, "
-      "operating-nurse, operating-assistant-nurse, anaesthesia-nurse",
+      "manager, operating-nurse, operating-assistant-nurse, anaesthesia-nurse",
       "content/training/basics.yaml:14:11: teaches[0]: unknown competence item 'NURSE-1'; see content/competence/"]),
 ]
 

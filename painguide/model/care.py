@@ -25,10 +25,13 @@ class Role(str, Enum):
     on_call_physician = "on-call-physician"
     pain_unit_nurse = "pain-unit-nurse"
     refill_unit = "refill-unit"
-    """The unit that refills and programs an internal pump (physician or nurse with documented competence)."""
+    """The unit that refills and programs an internal pump, named in the patient's plan; which
+    profession does it is set by local routine (the report does not say)."""
     ward_nurse = "ward-nurse"
     """A nurse in the ward or clinic caring for the patient (oncology, surgery, medicine)."""
     mas = "mas"
+    unit_manager = "unit-manager"
+    """The manager of a unit (ASIH, municipal home health care, a ward): keeps the unit's competence register."""
     patient_or_relative = "patient-or-relative"
 
 

@@ -23,6 +23,8 @@ class Profession(str, Enum):
     nurse = "nurse"
     assistant_nurse = "assistant-nurse"
     mas = "mas"
+    manager = "manager"
+    """Unit manager or head of department: the line managers of 000 and the chiefs' council of 001."""
     operating_nurse = "operating-nurse"
     operating_assistant_nurse = "operating-assistant-nurse"
     anaesthesia_nurse = "anaesthesia-nurse"
