@@ -15,9 +15,9 @@ from painguide.languages import primary
 from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
-from painguide.model.training import CompetenceItem, Module, Part, key_position
+from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, key_position
 from painguide.provenance import is_approved, signed_off, statements
-from painguide.readability import leaflet_text, lix, unexplained_abbreviations
+from painguide.readability import delegation_text, leaflet_text, lix, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
@@ -61,6 +61,8 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                 cites += [(item, loc + ("implements", i), ident) for i, ident in enumerate(obj.implements)]
             if isinstance(obj, CompetenceItem):
                 cites += [(item, loc + ("serves", i), ident) for i, ident in enumerate(obj.serves)]
+            if isinstance(obj, DelegationTask):
+                cites += [(item, loc + ("see", i), ident) for i, ident in enumerate(obj.see)]
             if isinstance(obj, Module):
                 cites += [(item, ("sections", s, "include", i), ident) for s, sec in enumerate(obj.sections) for i, ident in enumerate(sec.include)]
                 cites += [(item, ("questions", q, "see"), question.see) for q, question in enumerate(obj.questions)]
@@ -116,6 +118,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
 
     _check_leaflets(site, problems)
     _check_training(site, problems, release)
+    _check_delegation(site, problems)
     _check_signs(site, problems)
     _check_provenance(site, problems, release)
     for item in site.all_loaded():
@@ -303,12 +306,22 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
     practice_only = {c.id for d in site.of("competence") for c in d.model.items if c.part is Part.practice}
     taught: set[str] = set()
     procedures = [pm.model.id for pm in site.of("pm")]
+    delegations = {d.model.id: d.model.delegation for d in site.of("competence")}
     for module in site.of("training"):
         for s, section in enumerate(module.model.sections):
             if section.warning_signs_of is not None and section.warning_signs_of not in procedures:
                 close = difflib.get_close_matches(section.warning_signs_of, procedures, n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
+            if section.delegation_of is not None and delegations.get(section.delegation_of) is None:
+                where = ("sections", s, "delegation_of")
+                if section.delegation_of in delegations:
+                    _add(problems, module, where, f"the competence description '{section.delegation_of}' has no delegation: block to show; "
+                         f"add one to content/competence/{section.delegation_of}.yaml")
+                else:
+                    close = difflib.get_close_matches(section.delegation_of, list(delegations), n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    _add(problems, module, where, f"unknown competence description '{section.delegation_of}'{hint}; see content/competence/")
         ids = [section.id for section in module.model.sections if section.id]
         for s, section in enumerate(module.model.sections):
             if section.id and ids.count(section.id) > 1:
@@ -332,6 +345,48 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
     for ident, (description, loc) in items.items():
         if ident not in taught:
             _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
+
+
+def _check_delegation(site: Site, problems: Problems) -> None:
+    """A delegation cites external documents that content/references.yaml lists, and its
+    tasks' ids are keys of their own in the description (the review queue names them)."""
+    references = site.references.model.references if site.references else None
+    external = [r.id for r in references or [] if r.external and r.id]
+    source = primary(site.languages)  # measured in the language the text is written in
+    for description in site.of("competence"):
+        delegation = description.model.delegation
+        if delegation is None:
+            continue
+        if references is not None:
+            for i, ident in enumerate(delegation.references):
+                if ident in external:
+                    continue
+                if any(r.id == ident for r in references):
+                    message = f"'{ident}' is a document a seed cites (cited_in); a delegation cites external documents (url and checked)"
+                else:
+                    close = difflib.get_close_matches(ident, external, n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    message = f"unknown external document '{ident}'{hint}; list it in content/references.yaml with id, url and checked"
+                _add(problems, description, ("delegation", "references", i), message)
+        score = lix(delegation_text(delegation, source.code))
+        if score.value > LIX_LIMIT:
+            longest = "; ".join(f"«{s}»" for s in score.longest)
+            _add(problems, description, ("delegation", "intro"), f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT} "
+                 f"(assistant nurses read it, as patients read leaflets); shorten sentences and words. Longest sentences: {longest}")
+        for lang in (language.code for language in site.languages):
+            fields = [(("delegation", "intro", lang), delegation.intro[lang])]
+            fields += [(("delegation", f, n, "text", lang), t.text[lang]) for f in ("nursing_care", "health_care") for n, t in enumerate(getattr(delegation, f))]
+            for abbr in unexplained_abbreviations("\n\n".join(text for _, text in fields)):
+                loc = next(loc for loc, text in fields if re.search(rf"(?<![\w-]){abbr}(?!\w)", text))
+                _add(problems, description, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
+        seen = {item.id: ("items", n) for n, item in enumerate(description.model.items)}
+        for field in ("nursing_care", "health_care"):
+            for n, task in enumerate(getattr(delegation, field)):
+                loc = ("delegation", field, n, "id")
+                if task.id in seen:
+                    _add(problems, description, loc, f"id '{task.id}' is already used at {_where(problems, description, seen[task.id] + ('id',))}")
+                else:
+                    seen[task.id] = ("delegation", field, n)
 
 
 def _check_key_positions(site: Site, problems: Problems) -> None:

@@ -126,3 +126,10 @@ def unexplained_abbreviations(text: str) -> list[str]:
         if not (after.startswith(" (") and not after.startswith(" ()")) and not (before == "(" and text[match.end():match.end() + 1] == ")"):
             missing.append(abbr)
     return missing
+
+
+def delegation_text(delegation: Any, lang: str) -> list[str]:
+    """The running text of a delegation box: its introduction and its tasks. Assistant
+    nurses read it, so it is held to the leaflets' plain-language limit."""
+    parts = [delegation.intro[lang]] + [task.text[lang] for task in delegation.tasks]
+    return [block for part in parts for block in blocks(part)]

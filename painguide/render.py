@@ -118,9 +118,11 @@ class Renderer:
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register
         self.refs = trace(site)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
+        self.external = {r.id: r for r in site.references.model.references if r.external} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
         self.procedures = {x.model.id: x.model for x in site.of("pm")}
+        self.competence = {x.model.id: x.model for x in site.of("competence")}
 
     def memo(self, *key: Any, caller: Any) -> str:
         """{% call memo(key…) %}…{% endcall %}: the block's text, rendered once per key. The key
@@ -171,6 +173,7 @@ class Renderer:
                 "title": page.title[lang],
                 "today": self.today,
                 "refs_by_file": self.references,
+                "external_refs": self.external,
                 "regions_by_id": self.regions,
                 "nav": self.nav,
                 "site_pages": self.pages,
@@ -178,6 +181,7 @@ class Renderer:
                 "implemented_in": self.refs.implemented_in,
                 "leaflets_by_id": self.leaflets,
                 "procedures_by_id": self.procedures,
+                "competence_by_id": self.competence,
                 "included": self.refs.included,
                 "taught_by": self.refs.taught_by,
                 "competence_items": self.refs.competence_items,

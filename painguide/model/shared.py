@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from painguide.model.care import Contact
-from painguide.model.common import Choice, Markdown, Slug, Source, Sources, Strict, Text
+from painguide.model.common import Choice, Date, Markdown, Slug, Source, Sources, Strict, Text
 
 
 class Coverage(str, Enum):
@@ -74,16 +75,34 @@ class Glossary(Listing):
     terms: Annotated[list[Term], Field(min_length=1)]
 
 
+def _https_url(value: str) -> str:
+    # https only, as for links in text (safetext), and nothing that would end the link early
+    # where the sources page writes it as <url>.
+    if not re.fullmatch(r"https://[^\s\"'<>()\[\]]+", value):
+        raise ValueError(f"'{value}' is not a web address this page can link to; write it in full, starting with https://, "
+                         "with no spaces, quotes, brackets or parentheses")
+    return value
+
+
 class Reference(Strict):
-    """A document: either a seed file that content may cite in `sources:` (`file`), or a
-    document that a seed cites but that is not itself a seed (`id` and `cited_in`)."""
+    """A document, in one of three forms:
+    - a seed file that content may cite in `sources:` (`file`);
+    - a document that a seed cites but that is not itself a seed (`id` and `cited_in`);
+    - an external document that no seed cites (`id`, `url` and `checked`), such as a
+      regulation the guide's editors point to. It is never a source of the guide's facts:
+      `sources:` cannot name it; a delegation block cites it by id."""
 
     file: str | None = Field(default=None, pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
     """The seed file; only seed files can be given in `sources:`."""
     id: Slug | None = None
-    """For a cited document that is not a seed: its anchor on the sources page."""
+    """For a document that is not a seed: its anchor on the sources page, and how a delegation cites it."""
     cited_in: Source | None = None
     """For a cited document: the seed file and section that cite it."""
+    url: Annotated[str, AfterValidator(_https_url)] | None = None
+    """For an external document: where the guide's editors read it."""
+    checked: Date | None = None
+    """For an external document: the day the guide's editors checked that this is the
+    version in force. The page shows it, and asks the reader to check the current version locally."""
     title: Text
     short_title: Text | None = None
     """How a page's source line names it (default: the title): short, because it is repeated under every section."""
@@ -95,14 +114,27 @@ class Reference(Strict):
     that year is over, every page that cites it marks it as past its period."""
 
     @model_validator(mode="after")
-    def _seed_or_cited(self) -> "Reference":
+    def _seed_cited_or_external(self) -> "Reference":
         if (self.file is None) == (self.id is None):
-            raise ValueError("a reference has either file (a seed file) or id (a cited document that is not a seed), not both or neither")
-        if self.id is not None and self.cited_in is None:
-            raise ValueError("a cited document needs cited_in: the seed file and section that cite it")
-        if self.file is not None and self.cited_in is not None:
-            raise ValueError("cited_in is only for a cited document (id), not for a seed file")
+            raise ValueError("a reference has either file (a seed file) or id (a document that is not a seed), not both or neither")
+        online = self.url is not None or self.checked is not None
+        if self.file is not None and (self.cited_in is not None or online):
+            raise ValueError("cited_in, url and checked are only for a document that is not a seed (id), not for a seed file")
+        if self.id is not None:
+            if self.cited_in is not None and online:
+                raise ValueError("a document a seed cites has cited_in; url and checked are for an external document that no seed cites, not both")
+            if self.cited_in is None and not online:
+                raise ValueError("a cited document needs cited_in: the seed file and section that cite it; "
+                                 "an external document that no seed cites needs url and checked instead")
+            if online and (self.url is None or self.checked is None):
+                missing = "url" if self.url is None else "checked (the date you checked it is the version in force)"
+                raise ValueError(f"an external document needs both url and checked; {missing} is missing")
         return self
+
+    @property
+    def external(self) -> bool:
+        """An external document: listed apart, and never a source of the guide's facts."""
+        return self.url is not None
 
     @property
     def anchor(self) -> str:

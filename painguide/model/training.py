@@ -76,6 +76,39 @@ class CompetenceItem(Statement):
     """Requirement points or recommendations this competence serves (e.g. REQ-12)."""
 
 
+class DelegationTask(Statement):
+    """A task in a delegation box; the list it is in says whether it is nursing care or a
+    health-care task. Which task falls where is seldom in the sources, and local rules
+    decide: each carries its basis, so the review queue lists it and the page marks it, as
+    it does a competence item."""
+
+    id: Id
+    """Its key in the review queue and in a reviewer's sign-off."""
+    text: Text
+    see: list[RecId] = []
+    """Competence items or PM steps the task is taught or done in (AN-2, HYG-7), linked beside it."""
+
+
+class Delegation(Strict):
+    """What the profession may do after the nurse's instruction, and what needs a delegation.
+    Written once, in the competence description; a module shows the same box by reference
+    (ModuleSection.delegation_of)."""
+
+    intro: Text
+    """What a delegation is, as the regulations it cites say; shown with them."""
+    nursing_care: Annotated[list[DelegationTask], Field(min_length=1)]
+    """Nursing care (omvårdnad): the nurse's instruction is enough."""
+    health_care: Annotated[list[DelegationTask], Field(min_length=1)]
+    """Health-care tasks: a nurse does them, or delegates them in writing, personally and for a
+    limited time, under the rules the MAS sets."""
+    references: Annotated[list[Slug], Field(min_length=1)]
+    """External documents (content/references.yaml, with url and checked) the intro rests on."""
+
+    @property
+    def tasks(self) -> list[DelegationTask]:
+        return [*self.nursing_care, *self.health_care]
+
+
 class CompetenceDescription(Strict):
     id: Slug
     """The profession, also the file name."""
@@ -83,6 +116,8 @@ class CompetenceDescription(Strict):
     meta: DocumentMeta
     intro: Text
     items: Annotated[list[CompetenceItem], Field(min_length=1)]
+    delegation: Delegation | None = None
+    """Which of the profession's tasks need a delegation (assistant nurses)."""
     sources: Sources
 
     @model_validator(mode="after")
@@ -101,6 +136,8 @@ class ModuleSection(Strict):
     """Recommendations, checklists, lists, tables, PM steps or warning signs, by id, rendered from their source."""
     warning_signs_of: Slug | None = None
     """A PM (its id) whose whole warning-sign table the section shows, after its includes."""
+    delegation_of: Slug | None = None
+    """A profession (its competence description's id) whose delegation box the section shows, after its warning signs."""
 
 
 class Option(Strict):
