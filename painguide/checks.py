@@ -12,12 +12,13 @@ from typing import Any
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.languages import primary
+from painguide.links import trace
 from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
-from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, key_position
+from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
 from painguide.provenance import is_approved, signed_off, statements
-from painguide.readability import delegation_text, leaflet_text, lix, unexplained_abbreviations
+from painguide.readability import Lix, delegation_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
@@ -119,6 +120,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
     _check_leaflets(site, problems)
     _check_training(site, problems, release)
     _check_delegation(site, problems)
+    _check_plain_modules(site, problems)
     _check_signs(site, problems)
     _check_provenance(site, problems, release)
     for item in site.all_loaded():
@@ -300,6 +302,41 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
                 _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml")
 
 
+PLAIN_AUDIENCE = frozenset({Profession.assistant_nurse})
+"""A module whose whole audience is among these is held to the leaflets' LIX_LIMIT: assistant
+nurses read it at work, often on a phone, like a patient reads a leaflet (issue 19, part 8)."""
+
+
+def _check_plain_modules(site: Site, problems: Problems) -> None:
+    """A module for assistant nurses only reads like a leaflet: its Swedish LIX, counted over
+    the running text a learner reads (readability.module_text: its own text and what it
+    includes), is at most LIX_LIMIT. The error points at the field of the longest sentence."""
+    plain = [m for m in site.of("training") if set(m.model.audience) <= PLAIN_AUDIENCE]
+    if not plain:
+        return
+    included = trace(site).included  # what the page shows for each included id
+    pm_signs = {pm.model.id: list(pm.model.warning_signs) for pm in site.of("pm")}
+    source = primary(site.languages)
+    for item in plain:
+        text = module_text(item.model, source.code, included, pm_signs)
+        score = lix([block for _, block in text])
+        if score.value <= LIX_LIMIT:
+            continue
+        where = _longest_at(text, score) or ("objectives",)
+        longest = "; ".join(f"«{s}»" for s in score.longest)
+        _add(problems, item, where,
+             f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT}; a module for assistant nurses only is held "
+             f"to the leaflets' limit. Shorten sentences and words, or include easier steps. Longest sentences: {longest}")
+
+
+def _longest_at(text: list[tuple[Loc, str]], score: Lix) -> Loc | None:
+    """Where the longest sentence of a measured text comes from."""
+    for loc, block in text:
+        if score.longest and score.longest[0] in sentences(block):
+            return loc
+    return None
+
+
 def _check_training(site: Site, problems: Problems, release: bool) -> None:
     """Modules teach known competence items; an item no module teaches warns (fails a release)."""
     items = {c.id: (d, ("items", i)) for d in site.of("competence") for i, c in enumerate(d.model.items)}
@@ -330,10 +367,15 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
             if question.after is not None and question.after not in ids:
                 known = f"the section ids are {', '.join(ids)}" if ids else "give the section it follows an id: line"
                 _add(problems, module, ("questions", q, "after"), f"no section has the id '{question.after}'; {known}")
+        audience = {p.value for p in module.model.audience}
         for i, ident in enumerate(module.model.teaches):
             if ident in practice_only:
                 _add(problems, module, ("teaches", i), f"{ident} is practice only (part: practice), which a module cannot give; "
                      "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:")
+            if ident in items and items[ident][0].model.id not in audience:
+                profession = items[ident][0].model.id
+                _add(problems, module, ("teaches", i), f"{ident} is a competence of {profession}, who is not in this module's "
+                     f"audience, so no {profession} takes it; add {profession} to audience: or teach {ident} in a module they take")
             if ident not in items:
                 close = difflib.get_close_matches(ident, list(items), n=1, cutoff=0.7)
                 hint = f"; did you mean '{close[0]}'?" if close else ""

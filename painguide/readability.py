@@ -21,6 +21,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
+from painguide.model.common import Text
+
 LONG = 6
 
 ABBREVIATIONS = ("t.ex.", "bl.a.", "s.k.", "m.m.", "o.s.v.", "osv.", "ca.", "d.v.s.", "dvs.", "t.o.m.", "fr.o.m.",
@@ -105,6 +109,88 @@ def leaflet_text(leaflet: Any, lang: str, signs: dict[str, Any]) -> list[str]:
     shown = [signs[i].patient for i in leaflet.when_to_call if i in signs and signs[i].patient]
     parts += [text for wording in shown for text in (wording.sign[lang], wording.action[lang])]
     return [block for part in parts for block in blocks(part)]
+
+
+_NOT_RUNNING = ("heading", "title", "label", "caption")
+"""Fields of an included block that render as headings or labels, not running text."""
+
+
+def _texts(obj: Any, lang: str) -> list[str]:
+    """Every localized text in an included recommendation block or item, in lang, except its
+    headings and labels: an approximation of what its rendering shows (table cells that are
+    plain numbers or codes are not text)."""
+    found: list[str] = []
+
+    def visit(value: Any, name: str) -> None:
+        if isinstance(value, Text):
+            if name not in _NOT_RUNNING:
+                found.append(value[lang])
+        elif isinstance(value, BaseModel):
+            for field in type(value).model_fields:
+                visit(getattr(value, field), field)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                visit(item, name)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item, name)
+
+    visit(obj, "")
+    return found
+
+
+def included_text(shown: dict[str, Any], lang: str) -> list[str]:
+    """What a module shows for one included id (an entry of links.CrossReferences.included),
+    as running text: a warning sign's staff wording, its action and what applies in the
+    dying phase; a PM step's text and caution; a recommendation block's or item's texts."""
+    if "sign" in shown:
+        sign = shown["sign"]
+        parts = [sign.staff.sign[lang], sign.staff.action[lang]]
+        return parts + ([sign.dying_phase.staff[lang]] if sign.dying_phase else [])
+    if "step" in shown:
+        step = shown["step"]
+        return [step.text[lang]] + ([step.caution.text[lang]] if step.caution else [])
+    return _texts(shown.get("block", shown.get("item")), lang)
+
+
+def module_text(module: Any, lang: str, included: dict[str, dict[str, Any]],
+                pm_signs: dict[str, list[str]] | None = None) -> list[tuple[tuple[Any, ...], str]]:
+    """The running text a learner reads on a training module's page, block by block, each
+    with its place in the module's file (an included item's place is its id in include:).
+
+    Measured: the objectives, each section's body and what it includes (included: the
+    citable id → what the page shows for it, see included_text; a section's PM warning
+    table through pm_signs, the PM's sign ids), the key points, and each question, option
+    and feedback (a learner reads the feedback of the options chosen, and every option is
+    text to read). Not measured: the title, headings, the list of competence items taught,
+    the page's fixed labels, the sources and the change log, which are not the module's
+    running text. Includes are measured from their models, not from the rendered page, so
+    table layout, basis marks and "from the source" lines are left out."""
+    out: list[tuple[tuple[Any, ...], str]] = []
+
+    def add(loc: tuple[Any, ...], markdown: str) -> None:
+        out.extend((loc, block) for block in blocks(markdown))
+
+    for i, objective in enumerate(module.objectives):
+        add(("objectives", i, lang), objective[lang])
+    for s, section in enumerate(module.sections):
+        if section.body is not None:
+            add(("sections", s, "body", lang), section.body[lang])
+        for i, ident in enumerate(section.include):
+            for text in included_text(included[ident], lang) if ident in included else []:
+                add(("sections", s, "include", i), text)
+        if section.warning_signs_of:
+            for ident in (pm_signs or {}).get(section.warning_signs_of, []):
+                for text in included_text(included[ident], lang) if ident in included else []:
+                    add(("sections", s, "warning_signs_of"), text)
+    for k, point in enumerate(module.key_points):
+        add(("key_points", k, lang), point[lang])
+    for q, question in enumerate(module.questions):
+        add(("questions", q, "question", lang), question.question[lang])
+        for o, option in enumerate(question.options):
+            add(("questions", q, "options", o, "text", lang), option.text[lang])
+            add(("questions", q, "options", o, "feedback", lang), option.feedback[lang])
+    return out
 
 
 # An abbreviation: two or more capital letters (ASIH, MAS, NRS, PM), not part of a longer word.

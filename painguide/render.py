@@ -190,7 +190,7 @@ class Renderer:
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
             if PLACEHOLDER in text:
-                minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""))
+                minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""), f"## {labels['changelog']}")
                 text = text.replace(PLACEHOLDER, str(minutes))
             if abbr:
                 text += "\n" + abbr + "\n"

@@ -107,7 +107,8 @@ def placeholders(content: Path, today: dt.date) -> dict[str, str]:
     catalogue); $signs_<situation> and $patient_signs_<situation> (every catalogue sign,
     or every patient-facing one, whose applies_to names the situation, e.g.
     $signs_catheter, $patient_signs_external_pump); $competence_item (the first competence
-    item of content/competence/). The file's own $id, $ID, $ID_LETTERS and $number are
+    item of content/competence/) and $profession (whose item it is, so a module that teaches
+    it has them in its audience). The file's own $id, $ID, $ID_LETTERS and $number are
     added by `new`."""
     from painguide.model.signs import Situation
 
@@ -119,7 +120,7 @@ def placeholders(content: Path, today: dt.date) -> dict[str, str]:
     regions = regions or FALLBACK_REGIONS
     sources = [str(r["file"]) for r in entries(_load(content / _kind("references").files), "references") if r.get("file")]
     signs = [s for s in entries(_load(content / _kind("signs").files), "signs") if "id" in s]
-    items = [str(i["id"]) for path in sorted(content.glob(_kind("competence").files))
+    items = [(path.stem, str(i["id"])) for path in sorted(content.glob(_kind("competence").files))
              for i in entries(_load(path), "items") if "id" in i]
     values = {
         "today": today.isoformat(),
@@ -127,7 +128,8 @@ def placeholders(content: Path, today: dt.date) -> dict[str, str]:
         "region": regions[0],
         "source": sources[0] if sources else FALLBACK_SOURCE,
         "sign": str(signs[0]["id"]) if signs else "",
-        "competence_item": items[0] if items else "",
+        "competence_item": items[0][1] if items else "",
+        "profession": items[0][0] if items else "nurse",
     }
     for situation in Situation:
         about = [s for s in signs if situation.value in (s.get("applies_to") or [])]
