@@ -367,6 +367,8 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
             if question.after is not None and question.after not in ids:
                 known = f"the section ids are {', '.join(ids)}" if ids else "give the section it follows an id: line"
                 _add(problems, module, ("questions", q, "after"), f"no section has the id '{question.after}'; {known}")
+        _check_external(problems, module, ("further_reading",), module.model.further_reading,
+                        site.references.model.references if site.references else None, "further reading")
         audience = {p.value for p in module.model.audience}
         for i, ident in enumerate(module.model.teaches):
             if ident in practice_only:
@@ -389,27 +391,33 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
             _add(problems, description, loc + ("id",), f"no training module teaches {ident}; add it to a module's teaches:", warning=not release)
 
 
+def _check_external(problems: Problems, item: Loaded[Any], path: tuple[str, ...], ids: list[str], references: list[Any] | None, what: str) -> None:
+    """Each id names an external document of content/references.yaml (one with url and checked)."""
+    if references is None:
+        return
+    external = [r.id for r in references if r.external and r.id]
+    for i, ident in enumerate(ids):
+        if ident in external:
+            continue
+        if any(r.id == ident for r in references):
+            message = f"'{ident}' is a document a seed cites (cited_in); {what} cites external documents (url and checked)"
+        else:
+            close = difflib.get_close_matches(ident, external, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = f"unknown external document '{ident}'{hint}; list it in content/references.yaml with id, url and checked"
+        _add(problems, item, path + (i,), message)
+
+
 def _check_delegation(site: Site, problems: Problems) -> None:
     """A delegation cites external documents that content/references.yaml lists, and its
     tasks' ids are keys of their own in the description (the review queue names them)."""
     references = site.references.model.references if site.references else None
-    external = [r.id for r in references or [] if r.external and r.id]
     source = primary(site.languages)  # measured in the language the text is written in
     for description in site.of("competence"):
         delegation = description.model.delegation
         if delegation is None:
             continue
-        if references is not None:
-            for i, ident in enumerate(delegation.references):
-                if ident in external:
-                    continue
-                if any(r.id == ident for r in references):
-                    message = f"'{ident}' is a document a seed cites (cited_in); a delegation cites external documents (url and checked)"
-                else:
-                    close = difflib.get_close_matches(ident, external, n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    message = f"unknown external document '{ident}'{hint}; list it in content/references.yaml with id, url and checked"
-                _add(problems, description, ("delegation", "references", i), message)
+        _check_external(problems, description, ("delegation", "references"), delegation.references, references, "a delegation")
         score = lix(delegation_text(delegation, source.code))
         if score.value > LIX_LIMIT:
             longest = "; ".join(f"«{s}»" for s in score.longest)

@@ -94,6 +94,10 @@ CASES = [
                                                     "  - id: part\n    heading: {sv: Igen, en: Again}\n"),
      ["content/training/basics.yaml:16:9: sections[0].id: two sections have the id 'part'; a question's after: must name one",
       "content/training/basics.yaml:19:9: sections[1].id: two sections have the id 'part'; a question's after: must name one"]),
+    ("further-reading-not-listed", MODULE_FILE, edit(MODULE, "sources: [{file: 001_0123456789abcdef.txt, section: Vårdprocessen}]\n",
+                                                      "further_reading: [vardhandboken]\nsources: [{file: 001_0123456789abcdef.txt, section: Vårdprocessen}]\n"),
+     ["content/training/basics.yaml:45:19: further_reading[0]: unknown external document 'vardhandboken'; "
+      "list it in content/references.yaml with id, url and checked"]),
     ("teaches-a-practice-only-item", COMPETENCE_FILE, edit(COMPETENCE, "part: knowledge", "part: practice"),
      ["content/training/basics.yaml:14:11: teaches[0]: NURSE-1 is practice only (part: practice), which a module cannot give; "
       "give it part: both, with a knowledge part the module teaches, or leave it out of teaches:"]),

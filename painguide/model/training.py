@@ -187,6 +187,10 @@ class Module(Strict):
     sections: Annotated[list[ModuleSection], Field(min_length=1)]
     key_points: Annotated[list[Text], Field(min_length=1)]
     questions: Annotated[list[Question], Field(min_length=4)]
+    further_reading: list[Slug] = []
+    """External documents (content/references.yaml entries with url and checked), such as
+    Vårdhandboken's chapter, that a learner can read next; marked on the page as outside
+    the guide's sources."""
     sources: Sources
 
     def in_page_order(self) -> list[Question]:
