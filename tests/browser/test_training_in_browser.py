@@ -5,6 +5,7 @@ card with sign-off fields per item and a whole signature block."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -224,3 +225,19 @@ def test_the_competence_card_prints_with_sign_off_fields_per_item_and_a_whole_si
     assert len(pages) == 1 and all(label in texts[pages[0]] for label in block), "the signature block is split across pages"
     for n, t in enumerate(texts):
         assert t.count("Praktiserat under handledning") == t.count("Giltig t.o.m."), f"an item's sign-off fields are split on page {n + 1}"
+
+
+def test_a_learner_back_after_six_months_is_asked_to_take_the_module_again(page: Page) -> None:
+    page.goto(MODULE)
+    note = page.locator(".pg-refresher")
+    expect(note).to_be_hidden()
+    version = page.locator(".pg-quiz").get_attribute("data-version")
+    key = f"painguide:quiz:identifying-patients:v{version}"
+    for done, shown in (("2020-01-15", True), (dt.date.today().isoformat(), False)):
+        page.evaluate("([k, d]) => localStorage.setItem(k, JSON.stringify({choices: {}, first: {}, saved: d, done: d}))", [key, done])
+        page.reload()
+        if shown:
+            expect(note).to_be_visible()
+            expect(note).to_contain_text(f"Du gjorde självtestet {done}. Det är mer än 6 månader sedan.")
+        else:
+            expect(note).to_be_hidden()
