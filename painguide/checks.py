@@ -12,7 +12,7 @@ from typing import Any
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.languages import primary
-from painguide.links import trace
+from painguide.links import VIEWS, trace
 from painguide import kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
@@ -118,6 +118,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
                 _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml")
 
     _check_leaflets(site, problems)
+    _check_doors(site, problems)
     _check_training(site, problems, release)
     _check_delegation(site, problems)
     _check_plain_modules(site, problems)
@@ -305,6 +306,27 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
 PLAIN_AUDIENCE = frozenset({Profession.assistant_nurse})
 """A module whose whole audience is among these is held to the leaflets' LIX_LIMIT: assistant
 nurses read it at work, often on a phone, like a patient reads a leaflet (issue 19, part 8)."""
+
+
+def _check_doors(site: Site, problems: Problems) -> None:
+    """A door leads to a page the site has: a kind with pages, or a view, and the id of
+    one of the kind's files where its pages have one each."""
+    targets = sorted({k.name for k in kinds.KINDS if k.url} | set(VIEWS))
+    for page in site.of("page"):
+        links = [(("doors", d), door) for d, door in enumerate(page.model.doors)]
+        links += [(("doors", d, "also", a), link) for d, door in enumerate(page.model.doors) for a, link in enumerate(door.also)]
+        for loc, link in links:
+            kind = kinds.get(link.to)
+            if link.to not in targets:
+                close = difflib.get_close_matches(link.to, targets, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                _add(problems, page, loc + ("to",), f"unknown page '{link.to}'{hint}; give a kind or a view: {', '.join(targets)}")
+            elif kind is not None and link.id is not None:
+                ids = [x.model.id for x in site.of(kind.name)]
+                if link.id not in ids:
+                    close = difflib.get_close_matches(link.id, ids, n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    _add(problems, page, loc + ("id",), f"no {kind.name} has the id '{link.id}'{hint}")
 
 
 def _check_plain_modules(site: Site, problems: Problems) -> None:

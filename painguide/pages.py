@@ -101,7 +101,8 @@ def plan_collection(plan: Plan, kind: Kind, items: list[Loaded[Any]]) -> None:
     # alone, so that a page's size does not grow with the number of documents.
     listed_in_nav = not kind.index or len(items) <= NAV_LIST_LIMIT
     entries = []
-    for item in items:
+    # A kind whose files say their order (leaflets: the patient's journey) is listed in it.
+    for item in sorted(items, key=lambda x: getattr(x.model, "order", 0)):
         path = kind.page_path(item.model)
         meta = getattr(item.model, "meta", None)
         plan.add(path, kind.template, item.model.title, {"item": item.model, "meta": meta})

@@ -30,6 +30,8 @@ class Leaflet(Strict):
     title: Text
     meta: DocumentMeta
     readers: Annotated[list[Choice(Reader)], Field(min_length=1)]  # type: ignore[valid-type]
+    order: Annotated[int, Field(ge=1, le=99)] = 50
+    """Place in the patient's journey, on the leaflet list and the home page's door (1 first)."""
     intro: Text
     sections: Annotated[list[Question], Field(min_length=2)]
     about: list[SituationField] = []  # type: ignore[valid-type]

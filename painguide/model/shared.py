@@ -148,11 +148,33 @@ class References(Listing):
     references: Annotated[list[Reference], Field(min_length=1)]
 
 
+class DoorLink(Strict):
+    """A link to one of the site's pages by name, not by path: a kind (`pm`, `training`)
+    or a view (`checklists`), with the page's id where the kind has one per file."""
+
+    text: Text
+    to: Slug
+    id: Slug | None = None
+
+
+class Door(Strict):
+    """A way in for one group of readers, on the home page: who it is for, in one line,
+    and where it leads; `also` adds a second link one tap away."""
+
+    title: Text
+    text: Text
+    to: Slug
+    id: Slug | None = None
+    also: list[DoorLink] = []
+
+
 class Page(Strict):
     """content/pages/<id>.yaml: a free page; `index` is the home page."""
 
     id: Slug
     title: Text
     nav_title: Text | None = None
+    doors: list[Door] = []
+    """Large links for each group of readers, shown first, right under the title."""
     body: Text
     sources: list[Source] = []

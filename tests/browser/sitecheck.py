@@ -37,8 +37,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # WCAG 2.2 AA (target size among others) and axe's best-practice rules: every page passes
-# them as built (test_accessibility.py); at 320 px the region packets still repeat
-# landmarks (Material's drawer copy of the contents, a region's contact table per PM).
+# them as built and at 320 px (test_accessibility.py).
 AXE_TAGS_STRICT = AXE_TAGS + ["wcag22aa", "best-practice"]
 
 # The one documented false positive of Material for MkDocs (TOOLCHAIN.md): its toggle

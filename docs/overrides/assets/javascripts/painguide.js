@@ -20,14 +20,20 @@
 
   // A table too wide for the screen scrolls sideways; keyboard users must be able to
   // reach the scroller to scroll it (WCAG 2.1.1, axe scrollable-region-focusable).
+  // A region's name must be unique on the page (axe landmark-unique): a packet repeats
+  // the region's contact table under each PM, so a repeated caption takes its document's title.
   function focusableScrollers() {
     document.querySelectorAll(".md-typeset .pg-table, .md-typeset .md-typeset__scrollwrap").forEach(function (box) {
       if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth) return;
       box.setAttribute("tabindex", "0");
       var caption = box.querySelector("caption");
       if (caption) {
+        var name = caption.textContent.trim();
+        var doc = box.closest(".pg-packet-doc");
+        var title = doc && doc.querySelector("h2");
+        if (title) name += " – " + title.textContent.replace(/\u00b6/g, "").trim();
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", caption.textContent.trim());
+        box.setAttribute("aria-label", name);
       }
     });
   }
