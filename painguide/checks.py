@@ -13,7 +13,7 @@ from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.languages import primary
 from painguide.links import VIEWS, trace
-from painguide import kinds
+from painguide import figures, kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
@@ -119,6 +119,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
 
     _check_leaflets(site, problems)
     _check_doors(site, problems)
+    _check_figures(site, problems)
     _check_training(site, problems, release)
     _check_delegation(site, problems)
     _check_plain_modules(site, problems)
@@ -301,6 +302,45 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
         for i, other in enumerate(leaflet.related):
             if other not in ids:
                 _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml")
+        for i, section in enumerate(leaflet.sections):
+            _check_external(problems, item, ("sections", i, "references"), section.references,
+                            site.references.model.references if site.references else None, "a leaflet section")
+
+
+def _check_figures(site: Site, problems: Problems) -> None:
+    """Each drawing: a unique id, an SVG that exists, holds only shapes and text, and whose
+    every word is a translated label; each leaflet names known drawings."""
+    declared = site.of("figures")
+    if declared:
+        item = declared[0]
+        _unique(problems, [(f, ("figures", i)) for i, f in enumerate(item.model.figures)], item, "figure")
+        for i, figure in enumerate(item.model.figures):
+            svg = figures.read(site.root, figure.file)
+            if svg is None:
+                _add(problems, item, ("figures", i, "file"), f"no file content/{figure.file}; draw it there as SVG")
+                continue
+            found = figures.scan(svg)
+            for p in found.problems:
+                problems.add(site.root / figure.file, p.line, p.col, "", p.message)
+            used = set()
+            for key, line, col in found.labels:
+                used.add(key)
+                if key not in figure.labels:
+                    problems.add(site.root / figure.file, line, col, "", f"unknown label '{key}'; give its text in every language under "
+                                 f"labels: of figure '{figure.id}' in content/figures.yaml")
+            for key in figure.labels:
+                if key not in used:
+                    _add(problems, item, ("figures", i, "labels", key), f"label '{key}' is not used in {figure.file}; "
+                         f'write it there as <text data-label="{key}">, or remove it')
+    known = site.figures
+    if not declared and (site.root / "figures.yaml").exists():
+        return  # content/figures.yaml has errors, reported where they are
+    for leaflet in site.of("patient-info"):
+        for i, ident in enumerate(leaflet.model.figures):
+            if ident not in known:
+                close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                _add(problems, leaflet, ("figures", i), f"unknown figure '{ident}'{hint}; the figures are declared in content/figures.yaml")
 
 
 PLAIN_AUDIENCE = frozenset({Profession.assistant_nurse})

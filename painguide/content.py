@@ -77,6 +77,12 @@ class Site:
         return {sign.id: sign for sign in catalogue.model.signs} if catalogue else {}
 
     @property
+    def figures(self) -> dict[str, Any]:
+        """The drawings of content/figures.yaml by id (empty when it is missing or invalid)."""
+        found = self._single("figures")
+        return {figure.id: figure for figure in found.model.figures} if found else {}
+
+    @property
     def pages(self) -> list[Loaded[Page]]:
         return self.of("page")
 

@@ -98,6 +98,7 @@ KINDS: tuple[Kind, ...] = (
          planner="painguide.pages:plan_listing", required=True),
     Kind("references", "references.yaml", "painguide.model.shared:References", "references.md.j2", "sources.md",
          planner="painguide.pages:plan_listing", required=True),
+    Kind("figures", "figures.yaml", "painguide.model.shared:Figures", None, None),
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 import markdown
 
-from painguide import kinds
+from painguide import figures, kinds
 from painguide.content import Site
 from painguide.links import anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
@@ -123,6 +123,18 @@ class Renderer:
         self.leaflets = {x.model.id: x.model for x in site.of("patient-info")}
         self.procedures = {x.model.id: x.model for x in site.of("pm")}
         self.competence = {x.model.id: x.model for x in site.of("competence")}
+        self.figures = self._figures()
+
+    def _figures(self) -> dict[str, dict[str, Any]]:
+        """Each drawing with its inline SVG in every language (checks.py has checked the files)."""
+        found = {}
+        for ident, figure in self.site.figures.items():
+            text = figures.read(self.site.root, figure.file)
+            if text is None:
+                continue
+            svg = {lang.code: figures.localized(text, figure.labels, figure.alt[lang.code], lang.code) for lang in self.languages}
+            found[ident] = {"figure": figure, "svg": svg}
+        return found
 
     def memo(self, *key: Any, caller: Any) -> str:
         """{% call memo(key…) %}…{% endcall %}: the block's text, rendered once per key. The key
@@ -182,6 +194,7 @@ class Renderer:
                 "leaflets_by_id": self.leaflets,
                 "procedures_by_id": self.procedures,
                 "competence_by_id": self.competence,
+                "figures_by_id": self.figures,
                 "included": self.refs.included,
                 "taught_by": self.refs.taught_by,
                 "competence_items": self.refs.competence_items,

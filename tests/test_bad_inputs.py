@@ -336,7 +336,7 @@ CASES = [
     (
         "unknown-content-file", "foo.yaml",
         "title: x\n",
-        ["content/foo.yaml:1:1: unknown content file; expected one of pages/<id>.yaml, recommendations/<id>/document.yaml, recommendations/<id>/NN-<chapter>.yaml, pm/<id>.yaml, warning-signs.yaml, patient-info/<id>.yaml, training/<id>.yaml, competence/<id>.yaml, regions.yaml, glossary.yaml, references.yaml"],
+        ["content/foo.yaml:1:1: unknown content file; expected one of pages/<id>.yaml, recommendations/<id>/document.yaml, recommendations/<id>/NN-<chapter>.yaml, pm/<id>.yaml, warning-signs.yaml, patient-info/<id>.yaml, training/<id>.yaml, competence/<id>.yaml, regions.yaml, glossary.yaml, references.yaml, figures.yaml"],
     ),
     (
         "yml-extension", "pages/about.yml",

@@ -63,6 +63,8 @@ NEW_CASES = [
     ("signs", SKIP, SKIP),
     ("regions", SKIP, SKIP),
     ("references", SKIP, SKIP),
+    # Leaflets in both projects show the drawings a new figures.yaml would drop.
+    ("figures", SKIP, SKIP),
 ]
 CONTROLLED = {kind.name for kind in KINDS if kind.controlled}
 
@@ -121,7 +123,7 @@ def test_a_whole_new_project_from_archetypes(tmp_path: Path, capsys: pytest.Capt
     content = tmp_path / "content"
     content.mkdir()
     order = ["references", "regions", "glossary", "signs", "page index", "recommendation-document guide",
-             "chapter guide/02-more", "competence nurse", "pm new-pm", "patient-info new-leaflet", "training new-module"]
+             "chapter guide/02-more", "competence nurse", "pm new-pm", "patient-info new-leaflet", "training new-module", "figures"]
     assert sorted(step.split()[0] for step in order) == sorted(kind.name for kind in KINDS)
     for step in order:
         assert run(content, "new", *step.split()) == 0, capsys.readouterr().err

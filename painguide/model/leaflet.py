@@ -23,6 +23,10 @@ class Question(Statement):
     """Stable id, for reviewers' sign-offs."""
     question: Text
     answer: Text
+    references: list[Slug] = []
+    """External documents the section points the reader to, such as a law: ids in
+    content/references.yaml with url and checked. Never the source of the section's facts;
+    shown after the answer, marked as outside the final report, with the day it was checked."""
 
 
 class Leaflet(Strict):
@@ -33,6 +37,8 @@ class Leaflet(Strict):
     order: Annotated[int, Field(ge=1, le=99)] = 50
     """Place in the patient's journey, on the leaflet list and the home page's door (1 first)."""
     intro: Text
+    figures: list[Slug] = []
+    """Drawings from content/figures.yaml, shown after the introduction."""
     sections: Annotated[list[Question], Field(min_length=2)]
     about: list[SituationField] = []  # type: ignore[valid-type]
     """The devices and situations this leaflet is about; it must list every patient-facing sign of each."""

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from painguide.model.care import Contact
-from painguide.model.common import Choice, Date, Markdown, Slug, Source, Sources, Strict, Text
+from painguide.model.common import Choice, Date, Markdown, Slug, Source, Sources, Statement, Strict, Text
 
 
 class Coverage(str, Enum):
@@ -106,6 +106,9 @@ class Reference(Strict):
     title: Text
     short_title: Text | None = None
     """How a page's source line names it (default: the title): short, because it is repeated under every section."""
+    patient_title: Text | None = None
+    """How a patient leaflet names it (default: the short title): plain words, no abbreviation
+    or section title; the sections a leaflet is based on are listed on the editors' status page."""
     publisher: Markdown
     date: Markdown | None = None
     language: str = Field(pattern="^(sv|en|nb)$")
@@ -178,3 +181,45 @@ class Page(Strict):
     """Large links for each group of readers, shown first, right under the title."""
     body: Text
     sources: list[Source] = []
+
+
+class FigureStatus(str, Enum):
+    draft = "draft"
+    """Shown marked "Utkast – bilden är inte granskad" until a reviewer has checked it."""
+    approved = "approved"
+
+
+class Figure(Statement):
+    """A drawing made for the site: an SVG file in content/figures/, shown in the leaflets
+    that name its id. Its words are real text in the SVG: each <text data-label="key">
+    gets its label here, in the page's language, so one file serves every language."""
+
+    id: Slug
+    file: str = Field(pattern=r"^figures/[a-z0-9][a-z0-9-]*\.svg$")
+    """The SVG, relative to content/: figures/<name>.svg (hand-written; no scripts, links or images)."""
+    alt: Text
+    """The text alternative: what the picture shows, for a reader who cannot see it."""
+    caption: Text
+    """Shown under the picture."""
+    labels: dict[Slug, Text] = {}
+    """The words in the picture, by the data-label of their <text> element in the SVG."""
+    status: Choice(FigureStatus)  # type: ignore[valid-type]
+    reviewed_by: Text | None = None
+    """Who checked the picture, by role and workplace (no personal names)."""
+    reviewed: Date | None = None
+
+    @model_validator(mode="after")
+    def _reviewed(self) -> "Figure":
+        if self.status is FigureStatus.approved and (self.reviewed_by is None or self.reviewed is None):
+            raise ValueError("an approved figure needs reviewed_by and reviewed (the date)")
+        return self
+
+    @property
+    def draft(self) -> bool:
+        return self.status is FigureStatus.draft
+
+
+class Figures(Strict):
+    """content/figures.yaml: the site's drawings, declared once; leaflets name them by id."""
+
+    figures: list[Figure] = []

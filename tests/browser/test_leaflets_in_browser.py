@@ -121,27 +121,94 @@ def test_the_printed_leaflet_has_the_team_box_and_no_buttons(page: Page) -> None
     expect(page.locator(".pg-my-team")).to_be_visible()
     expect(page.locator(".pg-listen")).to_be_hidden()
     expect(page.locator(".pg-print-header")).to_be_visible()
+    expect(page.locator(".pg-print-header")).not_to_contain_text("ostyrd")
     expect(page.locator(".pg-reviewed")).to_contain_text("Senast granskad")
+    expect(page.locator(".pg-reviewed")).to_contain_text("Nästa granskning")
+    expect(page.locator(".admonition.warning")).to_contain_text("Den här texten är inte färdig. Vården har inte granskat den än.")
 
 
-# Was 2 pages until every leaflet had to list every warning sign of its device from the one
-# catalogue (issue 17): that list alone is 15–31 rows. The one-page card by the phone is the
-# warning-signs leaflet's next step (issue 20); until then no leaflet may grow past 4 pages.
-LEAFLET_PAGES = 4
+# Issue 20: an elderly, tired reader gets 12 pt text on at most two A4 pages, and the
+# warning-signs leaflet is one card by the phone. The 12 pt holds; the page counts do not
+# yet: every leaflet lists every warning sign of its device from the one catalogue (15-31
+# rows, issue 17), which at 12 pt fills 3-4 pages. Shortening the printed sign list is a
+# clinical decision (review F2), so the budget is recorded here, strict, until it is made.
+LEAFLET_PAGES = 2
+CARD_PAGES = 1
+BODY_PT = 12
+FORBIDDEN = re.compile(r"RCC|HTA|ostyrd|fastställd rutin|uncontrolled|approved routine", re.I)
 
 
-def test_every_leaflet_prints_on_at_most_four_a4_pages(page: Page, site_dir: Path, tmp_path: Path, artifacts: Path) -> None:
+def printed_pages(page: Page, url: str, tmp_path: Path) -> int:
     pdfinfo = shutil.which("pdfinfo")
     assert pdfinfo, install_hint("pdfinfo (poppler-utils)")
-    counts = {}
+    page.goto(url)
+    pdf = tmp_path / (url.strip("/").replace("/", "-") + ".pdf")
+    page.pdf(path=str(pdf), format="A4")
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def test_every_leaflet_prints_body_text_at_12_pt_or_more(page: Page, site_dir: Path) -> None:
+    sizes = {}
     for url in leaflet_urls(site_dir):
         page.goto(url)
-        pdf = tmp_path / (url.strip("/").replace("/", "-") + ".pdf")
-        page.pdf(path=str(pdf), format="A4")
-        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
-        counts[url] = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        page.emulate_media(media="print")
+        points = page.evaluate("""() => [".pg-leaflet p", ".pg-leaflet li", ".pg-leaflet td", ".pg-my-team__label"]
+            .map(s => [...document.querySelectorAll(s)].map(e => parseFloat(getComputedStyle(e).fontSize) * 0.75))
+            .flat()""")
+        sizes[url] = min(points)
+        heading = page.evaluate("""() => { const s = getComputedStyle(document.querySelector(".pg-leaflet h2, .pg-leaflet h3"));
+            return [parseInt(s.fontWeight), s.color]; }""")
+        assert heading[0] >= 700 and heading[1] == "rgb(0, 0, 0)", f"{url}: headings print {heading}"
+    assert all(pt >= BODY_PT for pt in sizes.values()), sizes
+
+
+@pytest.mark.xfail(strict=True, reason="at 12 pt the full device sign lists fill 3-4 A4 pages; see the note above")
+def test_every_leaflet_prints_on_at_most_two_a4_pages(page: Page, site_dir: Path, tmp_path: Path, artifacts: Path) -> None:
+    counts = {url: printed_pages(page, url, tmp_path) for url in leaflet_urls(site_dir)}
     (artifacts / "leaflet-pages.json").write_text(json.dumps(counts, indent=1), encoding="utf-8")
     assert all(n <= LEAFLET_PAGES for n in counts.values()), counts
+
+
+@pytest.mark.xfail(strict=True, reason="31 signs with their actions need about 3 A4 pages at 12 pt; see the note above")
+@pytest.mark.parametrize("url", [LEAFLET, "/en" + LEAFLET])
+def test_the_warning_card_prints_on_one_a4_page(page: Page, url: str, tmp_path: Path) -> None:
+    assert printed_pages(page, url, tmp_path) <= CARD_PAGES
+
+
+@pytest.mark.parametrize("url", [LEAFLET, "/en" + LEAFLET])
+def test_the_warning_card_starts_with_the_contact_box(page: Page, url: str) -> None:
+    page.goto(url)
+    page.emulate_media(media="print")
+    box = page.locator(".pg-my-team")
+    expect(box).to_have_count(1)
+    expect(box.locator(".pg-my-team__line")).to_have_count(4)  # team, day, evenings/nights/weekends, no answer
+    first_sign = page.locator(".pg-signs").first.bounding_box()
+    intro = page.locator(".pg-leaflet > p").first.bounding_box()
+    assert box.bounding_box()["y"] < min(first_sign["y"], intro["y"])
+    expect(page.locator(".pg-leaflet-section").first).to_be_hidden()
+
+
+def test_urgency_survives_black_and_white_print(page: Page) -> None:
+    page.goto(LEAFLET)
+    page.emulate_media(media="print")
+    marks = page.evaluate("""() => [...document.querySelectorAll(".pg-urgency__head :is(h3, h4, h5)")]
+        .map(h => getComputedStyle(h, "::before").content)""")
+    assert len(marks) >= 3 and all(m not in ("none", "normal", '""') for m in marks), marks
+    assert len(set(marks)) == len(marks), marks
+
+
+def test_no_leaflet_page_has_staff_document_control_words(page: Page, site_dir: Path) -> None:
+    found = {}
+    for url in leaflet_urls(site_dir):
+        page.goto(url)
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            text = page.evaluate("document.documentElement.textContent")
+            hits = sorted({m.group(0) for m in FORBIDDEN.finditer(text)})
+            if hits:
+                found[f"{url} ({media})"] = hits
+    assert not found, found
 
 
 @pytest.mark.parametrize("width", [1280, 1920])
