@@ -92,10 +92,14 @@ def test_a_region_packet_starts_each_document_on_a_new_page(page: Page, tmp_path
     texts = pdf_pages(page, pdf)
     starts = [t for t in texts if any(t.startswith(flat(title)) for title in titles)]
     assert len(starts) == len(titles), f"{len(titles)} documents but {len(starts)} pages start with a document header"
+    # Staff documents (PMs) carry the uncontrolled-copy notice; patients' leaflets do not.
     notice = "Utskriven kopia är ostyrd"
+    staff = page.locator(".pg-packet-doc:has(.pg-print-header__notice) .pg-print-header__title").all_inner_texts()
+    assert staff and len(staff) < len(titles)
     for title in titles:
         start = next(t for t in texts if t.startswith(flat(title)))
-        assert notice in start and "Version" in start, f"{title}: no header with version and notice on its first page"
+        assert "Version" in start, f"{title}: no header with the version on its first page"
+        assert (notice in start) == (title in staff), f"{title}: the uncontrolled-copy notice is {'missing' if title in staff else 'on a leaflet'}"
     shutil.copy(pdf, artifacts / "packet-skane.pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-l", "6", str(pdf), str(artifacts / "packet-skane")], check=True)
 
