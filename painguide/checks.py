@@ -12,13 +12,13 @@ from typing import Any
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.languages import primary
-from painguide.links import VIEWS, trace
+from painguide.links import VIEWS, patient_cards, trace
 from painguide import figures, kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
 from painguide.provenance import is_approved, signed_off, statements
-from painguide.readability import Lix, delegation_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
+from painguide.readability import Lix, delegation_text, easy_card_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
@@ -120,6 +120,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
     _check_leaflets(site, problems)
     _check_doors(site, problems)
     _check_figures(site, problems)
+    _check_easy_card(site, problems)
     _check_training(site, problems, release)
     _check_delegation(site, problems)
     _check_plain_modules(site, problems)
@@ -284,7 +285,7 @@ LIX_LIMIT = 40
 
 def _check_leaflets(site: Site, problems: Problems) -> None:
     """Plain language, measured: Swedish LIX at most LIX_LIMIT, abbreviations spelled out."""
-    ids = {item.model.id for item in site.of("patient-info")}
+    ids = {item.model.id for item in site.of("patient-info")} | set(patient_cards(site))
     source = primary(site.languages)  # measured in the language the leaflets are written in
     for item in site.of("patient-info"):
         leaflet = item.model
@@ -301,7 +302,8 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
                 _add(problems, item, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
         for i, other in enumerate(leaflet.related):
             if other not in ids:
-                _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml")
+                _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml, "
+                     f"and no patient card of that name ({', '.join(patient_cards(site)) or 'none'})")
         for i, section in enumerate(leaflet.sections):
             _check_external(problems, item, ("sections", i, "references"), section.references,
                             site.references.model.references if site.references else None, "a leaflet section")
@@ -341,6 +343,33 @@ def _check_figures(site: Site, problems: Problems) -> None:
                 close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 _add(problems, leaflet, ("figures", i), f"unknown figure '{ident}'{hint}; the figures are declared in content/figures.yaml")
+
+
+EASY_LIX_LIMIT = 25
+"""The easy-to-read warning card (lättläst), in the primary language: below 25 is very easy
+on the usual scale, the level of easy-to-read texts (issue 20, part 6)."""
+
+
+def _check_easy_card(site: Site, problems: Problems) -> None:
+    """The easy-to-read warning card: every patient-facing sign has its easy wording, and the
+    card's Swedish LIX, counted over its running text (readability.easy_card_text), is at
+    most EASY_LIX_LIMIT. The error points at the field of the longest sentence."""
+    catalogues = site.of("signs")
+    if not catalogues or catalogues[0].model.easy_intro is None:
+        return
+    item = catalogues[0]
+    for i, sign in enumerate(item.model.signs):
+        if sign.patient is not None and sign.easy is None:
+            _add(problems, item, ("signs", i, "patient"), f"sign '{sign.id}' has a patient wording but no easy: wording; "
+                 "the easy-to-read warning card shows every sign patients act on (easy_intro is set)")
+    source = primary(site.languages)
+    text = easy_card_text(item.model, source.code)
+    score = lix([block for _, block in text])
+    if score.value > EASY_LIX_LIMIT:
+        where = _longest_at(text, score) or ("easy_intro", source.code)
+        longest = "; ".join(f"«{s}»" for s in score.longest)
+        _add(problems, item, where, f"{source.english_name} LIX is {score.value:.1f}, above {EASY_LIX_LIMIT}; the easy-to-read "
+             f"card needs short sentences and short words. Longest sentences: {longest}")
 
 
 PLAIN_AUDIENCE = frozenset({Profession.assistant_nurse})

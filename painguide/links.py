@@ -25,11 +25,17 @@ VIEWS = {
     "packet": "regions/{id}/packet.md",
     "self-assessment": "competence/{id}/self-assessment.md",
     "leaflet-status": "patient-info/status.md",
+    "my-pain-treatment": "patient-info/cards/my-pain-treatment.md",
+    "warning-signs-easy": "patient-info/cards/warning-signs-easy.md",
     "documents": "documents.md",
     "review": "review.md",
     "api": "api/documents.json",
 }
 """Pages that are no kind's own (pages.py plans them), by name: their path pattern."""
+
+PATIENT_CARDS = {"my-pain-treatment": "my_card_title", "warning-signs-easy": "easy_card_title"}
+"""The patients' one-page cards (pages.plan_patient_cards), by view name: the label of their
+title. A leaflet's related: may name them, as it names other leaflets."""
 
 
 def url_for(name: str, ident: str | None = None, anchor: str | None = None, folder: str = "") -> str:
@@ -46,6 +52,16 @@ def url_for(name: str, ident: str | None = None, anchor: str | None = None, fold
     else:
         path = VIEWS[name].format(id=ident or "")
     return f"{path}#{anchor}" if anchor else path
+
+
+def patient_cards(site: Site) -> list[str]:
+    """The cards this site has: the personal card wherever there are leaflets, and the
+    easy-to-read warning card when the catalogue has its introduction (easy_intro)."""
+    if not site.of("patient-info"):
+        return []
+    catalogue = site.of("signs")
+    easy = bool(catalogue and catalogue[0].model.easy_intro)
+    return ["my-pain-treatment"] + (["warning-signs-easy"] if easy else [])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -17,8 +17,8 @@ from typing import Any
 from painguide import kinds
 from painguide.content import Loaded, RecommendationSet, Site
 from painguide.kinds import Kind
-from painguide.links import url_for
-from painguide.model.common import Checklist, Text
+from painguide.links import PATIENT_CARDS, patient_cards, url_for
+from painguide.model.common import Checklist, Source, Statement, Text
 from painguide.model.training import Profession, in_order
 from painguide.provenance import queue
 from painguide.readability import leaflet_text, lix
@@ -266,6 +266,47 @@ def plan_leaflet_status(plan: Plan) -> None:
     plan.hidden.append(url_for("leaflet-status"))
 
 
+MY_CARD_REQUIRED_BY = ("MON-14", "INTPUMP-3", "INTPUMP-11")
+"""The PM steps that already ask for what the personal card holds: the written plan and
+the contact list kept in the home (MON-14), the plan with the next refill date that goes
+home with an internal pump (INTPUMP-3), and the pump card (INTPUMP-11)."""
+
+MY_CARD_BASIS = Statement(basis="proposal", sources=[Source(file="001_3d4efd83bd9ebb97.txt", section="Övriga utvecklingsförslag")])
+"""The card itself is the guide editors' proposal (review 2026-12-06, section 5); the final
+report notes that information on pain and its treatment is missing from Min vårdplan."""
+
+
+def plan_patient_cards(plan: Plan) -> None:
+    """The patients' one-page cards, printed and filled in by hand, in the patient
+    information section after the leaflets: "My pain treatment" (their own catheter, pump,
+    team and numbers; nothing is typed or stored) and the easy-to-read warning card (every
+    patient-facing sign of the catalogue, in easy words, under the catalogue's urgencies)."""
+    cards = patient_cards(plan.site)
+    section = plan.section(url_for("patient-info"))
+    if not cards or section is None:
+        return
+    known = {r.file for r in plan.site.references.model.references} if plan.site.references else set()
+    pms = {step.id for item in plan.site.of("pm") for step in item.model.steps if step.id}
+    listed = []
+    for card in cards:
+        title = plan.label(PATIENT_CARDS[card])
+        if card == "my-pain-treatment":
+            basis = MY_CARD_BASIS if all(s.file in known for s in MY_CARD_BASIS.sources) else Statement(basis="proposal")
+            context: dict[str, Any] = {"basis": basis, "required_by": [i for i in MY_CARD_REQUIRED_BY if i in pms]}
+            template = "my_card.md.j2"
+        else:
+            catalogue = plan.site.of("signs")[0].model
+            signs = [s for s in catalogue.signs if s.patient is not None]
+            context = {"catalogue": catalogue, "meta": catalogue.meta, "signs": signs}
+            template = "easy_signs.md.j2"
+        plan.add(url_for(card), template, title, context)
+        section.children.append(NavItem(title, url_for(card)))
+        listed.append((title, url_for(card)))
+    index = next((p for p in plan.pages if p.path == url_for("patient-info")), None)
+    if index is not None:
+        index.context["cards"] = listed
+
+
 def plan_review(plan: Plan) -> None:
     """For clinical reviewers: every marked statement; reached from the register, outside the navigation and search."""
     documents = [(kind.name, item, kind.page_path(item.model)) for kind in kinds.KINDS if kind.controlled for item in plan.site.of(kind.name)]
@@ -300,5 +341,5 @@ def plan_packets(plan: Plan) -> None:
         section.children.append(NavItem(title, path))
 
 
-VIEWS: tuple[Callable[[Plan], None], ...] = (plan_register, plan_leaflet_status, plan_review, plan_coverage, plan_packets)
+VIEWS: tuple[Callable[[Plan], None], ...] = (plan_register, plan_leaflet_status, plan_patient_cards, plan_review, plan_coverage, plan_packets)
 """The views across kinds, in the order their pages are planned."""

@@ -111,6 +111,31 @@ def leaflet_text(leaflet: Any, lang: str, signs: dict[str, Any]) -> list[str]:
     return [block for part in parts for block in blocks(part)]
 
 
+def easy_card_text(catalogue: Any, lang: str) -> list[tuple[tuple[Any, ...], str]]:
+    """The running text of the easy-to-read warning card, block by block, each with its place
+    in the catalogue's file: the card's introduction, each patient-facing sign's easy wording,
+    and the dying-phase wording the card shows under the emergency signs. Not counted: the
+    title, the urgency headings and the fixed labels (the same on every leaflet)."""
+    out: list[tuple[tuple[Any, ...], str]] = []
+
+    def add(loc: tuple[Any, ...], markdown: str) -> None:
+        out.extend((loc, block) for block in blocks(markdown))
+
+    if catalogue.easy_intro is not None:
+        add(("easy_intro", lang), catalogue.easy_intro[lang])
+    dying_seen: set[str] = set()
+    for i, sign in enumerate(catalogue.signs):
+        if sign.patient is None or sign.easy is None:
+            continue
+        add(("signs", i, "easy", "sign", lang), sign.easy.sign[lang])
+        if sign.easy.action is not None:
+            add(("signs", i, "easy", "action", lang), sign.easy.action[lang])
+        if sign.dying_phase and sign.dying_phase.patient and sign.dying_phase.patient[lang] not in dying_seen:
+            dying_seen.add(sign.dying_phase.patient[lang])
+            add(("signs", i, "dying_phase", "patient", lang), sign.dying_phase.patient[lang])
+    return out
+
+
 _NOT_RUNNING = ("heading", "title", "label", "caption")
 """Fields of an included block that render as headings or labels, not running text."""
 

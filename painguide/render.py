@@ -18,7 +18,7 @@ import markdown
 
 from painguide import figures, kinds
 from painguide.content import Site
-from painguide.links import anchor, href, relative, trace, url_for
+from painguide.links import PATIENT_CARDS, anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
 from painguide.model.training import PASS_MARK, REFRESHER, shown_order
 from painguide.pages import NavItem, plan
@@ -112,7 +112,7 @@ class Renderer:
         self._memo: dict[tuple[Any, ...], str] = {}
         self.env.globals.update(memo=self.memo, has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group,
                                 languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK, refresher=REFRESHER,
-                                reading_time=self.reading_time)
+                                reading_time=self.reading_time, patient_cards=PATIENT_CARDS)
         self._reading: dict[tuple[str, str], int] = {}
         planned = plan(site, labels)
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register

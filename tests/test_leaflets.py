@@ -71,7 +71,8 @@ CASES = [
     ("abbreviation-not-spelled-out", edit(LEAFLET, "sv: Ditt team hjälper dig.", "sv: ASIH hjälper dig."),
      ["content/patient-info/pump.yaml:17:18: sections[1].answer.sv: the abbreviation ASIH is not spelled out where it is first used; write 'ASIH (…)' the first time"]),
     ("unknown-related-leaflet", LEAFLET + "related: [nowhere]\n",
-     ["content/patient-info/pump.yaml:24:11: related[0]: unknown leaflet 'nowhere'; no content/patient-info/nowhere.yaml"]),
+     ["content/patient-info/pump.yaml:24:11: related[0]: unknown leaflet 'nowhere'; no content/patient-info/nowhere.yaml, "
+      "and no patient card of that name (my-pain-treatment)"]),
     ("staff-only-sign", edit(LEAFLET, "when_to_call: [fever]", "when_to_call: [fever, slow-breathing]"),
      ["content/patient-info/pump.yaml:21:23: when_to_call[1]: warning sign 'slow-breathing' has no patient wording; a leaflet lists only signs with patient:"]),
     ("one-section-only", LEAFLET[: LEAFLET.index("  - question: {sv: Vem")] + LEAFLET[LEAFLET.index("about:"):],

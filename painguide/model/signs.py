@@ -45,6 +45,24 @@ class Wording(Strict):
     """What the reader does, beyond the urgency's own instruction (112, call now, call on a weekday)."""
 
 
+class EasyWording(Strict):
+    """A patient-facing sign in easy-to-read Swedish (lättläst) and plain English, for the
+    easy-to-read warning card (/patient-info/cards/warning-signs-easy/).
+
+    It is a separate field, not a rewrite of `patient`, because the two serve different
+    readers and are measured differently: the leaflets' wording is held to LIX 40 and may
+    explain; the card is held to LIX 25 and must fit one printed page, so it uses short
+    everyday words and leaves out the explanation. The safety fact is still written once:
+    the sign keeps its one id and its one urgency, and the card shows the urgency's own
+    heading and instruction (the same labels as the leaflets); only the words differ."""
+
+    sign: Text
+    """What the reader notices, in one short sentence."""
+    action: Text | None = None
+    """What the reader does beyond the urgency's instruction, in easy words; leave it out
+    when the urgency's heading (call 112, call your team now, call on a weekday) says it all."""
+
+
 class DyingPhase(Strict):
     """What replaces the emergency call when the patient is dying and has a written plan."""
 
@@ -60,6 +78,9 @@ class Sign(Statement):
     """The wording in PMs and training modules."""
     patient: Wording | None = None
     """The wording in leaflets; none for a sign that only staff act on."""
+    easy: EasyWording | None = None
+    """The wording on the easy-to-read warning card; needed for every patient-facing sign
+    when the catalogue has easy_intro (checked across the catalogue)."""
     dying_phase: DyingPhase | None = None
     """Required for an emergency sign, so that no sign sends a dying patient to 112 against their plan."""
 
@@ -70,6 +91,8 @@ class Sign(Statement):
                 "an emergency sign needs dying_phase: what staff (and, for a patient-facing sign, "
                 "the patient or relative) do instead when the patient is dying and has a written plan"
             )
+        if self.easy and self.patient is None:
+            raise ValueError("easy: is for signs that patients act on; give patient: too, or remove easy:")
         if self.dying_phase and self.patient and self.dying_phase.patient is None:
             raise ValueError("dying_phase needs patient: too, because this sign has a patient wording")
         return self
@@ -80,4 +103,7 @@ class SignCatalogue(Strict):
     title: Text
     meta: DocumentMeta
     intro: Text
+    easy_intro: Text | None = None
+    """The introduction of the easy-to-read warning card. With it, the site has the card,
+    and every patient-facing sign needs easy:; its Swedish is held to LIX 25."""
     signs: Annotated[list[Sign], Field(min_length=1)]
