@@ -73,3 +73,11 @@ def test_the_cards_are_linked_from_the_index_and_the_warning_signs_leaflet(page:
         page.goto(source)
         for card in CARDS:
             assert page.locator(f"a[href$='{card.split('/')[-2]}/']").count() >= 1, (source, card)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_card_speaks_to_patients_not_staff(page: Page, url: str) -> None:
+    page.goto(url)
+    text = page.locator("article").inner_text()
+    for word in ("RCC", "HTA", "ostyrd", "fastställ", "uncontrolled", "approved"):
+        assert word not in text, f"{url} shows {word!r}"
