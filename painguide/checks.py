@@ -18,7 +18,7 @@ from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
 from painguide.provenance import is_approved, signed_off, statements
-from painguide.readability import Lix, delegation_text, easy_card_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
+from painguide.readability import delegation_text, easy_card_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
@@ -289,17 +289,13 @@ def _check_leaflets(site: Site, problems: Problems) -> None:
     source = primary(site.languages)  # measured in the language the leaflets are written in
     for item in site.of("patient-info"):
         leaflet = item.model
-        score = lix(leaflet_text(leaflet, source.code, site.signs))
-        if score.value > LIX_LIMIT:
-            longest = "; ".join(f"«{s}»" for s in score.longest)
-            _add(problems, item, ("intro",), f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT}; shorten sentences and words. Longest sentences: {longest}")
+        _check_lix(problems, item, [(None, b) for b in leaflet_text(leaflet, source.code, site.signs)], LIX_LIMIT, ("intro",),
+                   source, "; shorten sentences and words. ")
         for lang in (language.code for language in site.languages):
             fields = [(("title", lang), leaflet.title[lang]), (("intro", lang), leaflet.intro[lang])]
             for i, s in enumerate(leaflet.sections):
                 fields += [(("sections", i, "question", lang), s.question[lang]), (("sections", i, "answer", lang), s.answer[lang])]
-            for abbr in unexplained_abbreviations("\n\n".join(text for _, text in fields)):
-                loc = next(loc for loc, text in fields if re.search(rf"(?<![\w-]){abbr}(?!\w)", text))
-                _add(problems, item, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
+            _check_abbreviations(problems, item, fields)
         for i, other in enumerate(leaflet.related):
             if other not in ids:
                 _add(problems, item, ("related", i), f"unknown leaflet '{other}'; no content/patient-info/{other}.yaml, "
@@ -363,13 +359,8 @@ def _check_easy_card(site: Site, problems: Problems) -> None:
             _add(problems, item, ("signs", i, "patient"), f"sign '{sign.id}' has a patient wording but no easy: wording; "
                  "the easy-to-read warning card shows every sign patients act on (easy_intro is set)")
     source = primary(site.languages)
-    text = easy_card_text(item.model, source.code)
-    score = lix([block for _, block in text])
-    if score.value > EASY_LIX_LIMIT:
-        where = _longest_at(text, score) or ("easy_intro", source.code)
-        longest = "; ".join(f"«{s}»" for s in score.longest)
-        _add(problems, item, where, f"{source.english_name} LIX is {score.value:.1f}, above {EASY_LIX_LIMIT}; the easy-to-read "
-             f"card needs short sentences and short words. Longest sentences: {longest}")
+    _check_lix(problems, item, easy_card_text(item.model, source.code), EASY_LIX_LIMIT, ("easy_intro", source.code),
+               source, "; the easy-to-read card needs short sentences and short words. ")
 
 
 PLAIN_AUDIENCE = frozenset({Profession.assistant_nurse})
@@ -409,23 +400,28 @@ def _check_plain_modules(site: Site, problems: Problems) -> None:
     pm_signs = {pm.model.id: list(pm.model.warning_signs) for pm in site.of("pm")}
     source = primary(site.languages)
     for item in plain:
-        text = module_text(item.model, source.code, included, pm_signs)
-        score = lix([block for _, block in text])
-        if score.value <= LIX_LIMIT:
-            continue
-        where = _longest_at(text, score) or ("objectives",)
-        longest = "; ".join(f"«{s}»" for s in score.longest)
-        _add(problems, item, where,
-             f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT}; a module for assistant nurses only is held "
-             f"to the leaflets' limit. Shorten sentences and words, or include easier steps. Longest sentences: {longest}")
+        _check_lix(problems, item, module_text(item.model, source.code, included, pm_signs), LIX_LIMIT, ("objectives",), source,
+                   "; a module for assistant nurses only is held to the leaflets' limit. Shorten sentences and words, or include easier steps. ")
 
 
-def _longest_at(text: list[tuple[Loc, str]], score: Lix) -> Loc | None:
-    """Where the longest sentence of a measured text comes from."""
-    for loc, block in text:
-        if score.longest and score.longest[0] in sentences(block):
-            return loc
-    return None
+def _check_lix(problems: Problems, item: Loaded[Any], text: list[tuple[Loc | None, str]], limit: int, fallback: Loc,
+               language: Any, advice: str) -> None:
+    """The text's LIX (its blocks, each with the field it comes from, or None) is at most
+    limit; above it, the error points at the field of the longest sentence, or at fallback,
+    and quotes the longest sentences after the advice."""
+    score = lix([block for _, block in text])
+    if score.value <= limit:
+        return
+    where = next((loc for loc, block in text if loc and score.longest and score.longest[0] in sentences(block)), None) or fallback
+    longest = "; ".join(f"«{s}»" for s in score.longest)
+    _add(problems, item, where, f"{language.english_name} LIX is {score.value:.1f}, above {limit}{advice}Longest sentences: {longest}")
+
+
+def _check_abbreviations(problems: Problems, item: Loaded[Any], fields: list[tuple[Loc, str]]) -> None:
+    """Each abbreviation in the fields (in reading order) is spelled out where it is first used."""
+    for abbr in unexplained_abbreviations("\n\n".join(text for _, text in fields)):
+        loc = next(loc for loc, text in fields if re.search(rf"(?<![\w-]){abbr}(?!\w)", text))
+        _add(problems, item, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
 
 
 def _check_training(site: Site, problems: Problems, release: bool) -> None:
@@ -509,17 +505,12 @@ def _check_delegation(site: Site, problems: Problems) -> None:
         if delegation is None:
             continue
         _check_external(problems, description, ("delegation", "references"), delegation.references, references, "a delegation")
-        score = lix(delegation_text(delegation, source.code))
-        if score.value > LIX_LIMIT:
-            longest = "; ".join(f"«{s}»" for s in score.longest)
-            _add(problems, description, ("delegation", "intro"), f"{source.english_name} LIX is {score.value:.1f}, above {LIX_LIMIT} "
-                 f"(assistant nurses read it, as patients read leaflets); shorten sentences and words. Longest sentences: {longest}")
+        _check_lix(problems, description, [(None, b) for b in delegation_text(delegation, source.code)], LIX_LIMIT,
+                   ("delegation", "intro"), source, " (assistant nurses read it, as patients read leaflets); shorten sentences and words. ")
         for lang in (language.code for language in site.languages):
             fields = [(("delegation", "intro", lang), delegation.intro[lang])]
             fields += [(("delegation", f, n, "text", lang), t.text[lang]) for f in ("nursing_care", "health_care") for n, t in enumerate(getattr(delegation, f))]
-            for abbr in unexplained_abbreviations("\n\n".join(text for _, text in fields)):
-                loc = next(loc for loc, text in fields if re.search(rf"(?<![\w-]){abbr}(?!\w)", text))
-                _add(problems, description, loc, f"the abbreviation {abbr} is not spelled out where it is first used; write '{abbr} (…)' the first time")
+            _check_abbreviations(problems, description, fields)
         seen = {item.id: ("items", n) for n, item in enumerate(description.model.items)}
         for field in ("nursing_care", "health_care"):
             for n, task in enumerate(getattr(delegation, field)):

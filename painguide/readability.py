@@ -21,9 +21,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
 from painguide.model.common import Text
+from painguide.walk import walk
 
 LONG = 6
 
@@ -142,26 +141,10 @@ _NOT_RUNNING = ("heading", "title", "label", "caption")
 
 def _texts(obj: Any, lang: str) -> list[str]:
     """Every localized text in an included recommendation block or item, in lang, except its
-    headings and labels: an approximation of what its rendering shows (table cells that are
-    plain numbers or codes are not text)."""
-    found: list[str] = []
-
-    def visit(value: Any, name: str) -> None:
-        if isinstance(value, Text):
-            if name not in _NOT_RUNNING:
-                found.append(value[lang])
-        elif isinstance(value, BaseModel):
-            for field in type(value).model_fields:
-                visit(getattr(value, field), field)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                visit(item, name)
-        elif isinstance(value, dict):
-            for item in value.values():
-                visit(item, name)
-
-    visit(obj, "")
-    return found
+    headings and labels (by the name of the field that holds them): an approximation of what
+    its rendering shows (table cells that are plain numbers or codes are not text)."""
+    return [value[lang] for loc, value in walk(obj)
+            if isinstance(value, Text) and next((p for p in reversed(loc) if isinstance(p, str)), "") not in _NOT_RUNNING]
 
 
 def included_text(shown: dict[str, Any], lang: str) -> list[str]:
