@@ -112,7 +112,7 @@ class Renderer:
         self._memo: dict[tuple[Any, ...], str] = {}
         self.env.globals.update(memo=self.memo, has_marks=self.has_marks, statement_text=statement_text, shared_in_group=shared_in_group,
                                 languages=site.languages, shown_order=shown_order, pass_mark=PASS_MARK, refresher=REFRESHER,
-                                reading_time=self.reading_time, patient_cards=PATIENT_CARDS)
+                                reading_time=self.reading_time, patient_cards=PATIENT_CARDS, always_for=self.always_for)
         self._reading: dict[tuple[str, str], int] = {}
         planned = plan(site, labels)
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register
@@ -124,6 +124,13 @@ class Renderer:
         self.procedures = {x.model.id: x.model for x in site.of("pm")}
         self.competence = {x.model.id: x.model for x in site.of("competence")}
         self.figures = self._figures()
+
+    def always_for(self, signs: list[Any]) -> list[Any]:
+        """The catalogue's "always do" statements for a list of signs: those of a situation
+        one of the signs belongs to, in the catalogue's order."""
+        catalogue = self.site.of("signs")
+        situations = {s for sign in signs for s in sign.applies_to}
+        return [a for a in catalogue[0].model.always if situations & set(a.applies_to)] if catalogue else []
 
     def _figures(self) -> dict[str, dict[str, Any]]:
         """Each drawing with its inline SVG in every language (checks.py has checked the files)."""

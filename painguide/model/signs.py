@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from painguide.model.care import Urgency
 from painguide.model.common import Choice, DocumentMeta, Slug, Statement, Strict, Text
@@ -63,6 +63,32 @@ class EasyWording(Strict):
     when the urgency's heading (call 112, call your team now, call on a weekday) says it all."""
 
 
+SHORT_WORDS = 9
+"""At most this many words in a sign's short wording, in every language."""
+
+
+def _short(text: Text) -> Text:
+    for lang, words in (text.__pydantic_extra__ or {}).items():
+        count = len(words.split())
+        if count > SHORT_WORDS:
+            raise ValueError(f"the short wording is a few words, at most {SHORT_WORDS}; the '{lang}' text has {count}")
+    return text
+
+
+ShortText = Annotated[Text, AfterValidator(_short)]
+
+
+class Always(Statement):
+    """What the reader always does, whatever the sign: printed once above the short lists,
+    which leave each sign's own action out so that a leaflet fits two A4 pages and the
+    warning card one. It restates what the signs' actions share; it adds no new advice."""
+
+    id: Slug
+    text: Text
+    applies_to: Annotated[list[SituationField], Field(min_length=1)]  # type: ignore[valid-type]
+    """Shown on a page that lists a sign of one of these situations."""
+
+
 class DyingPhase(Strict):
     """What replaces the emergency call when the patient is dying and has a written plan."""
 
@@ -78,6 +104,10 @@ class Sign(Statement):
     """The wording in PMs and training modules."""
     patient: Wording | None = None
     """The wording in leaflets; none for a sign that only staff act on."""
+    short: ShortText | None = None
+    """The sign in a few words, as a patient says it: the printed lists in the leaflets and
+    the warning card. Needed for every sign with a patient wording. It keeps what tells this
+    sign's urgency from a similar sign's (dry or wet dressing, refill date near or far)."""
     easy: EasyWording | None = None
     """The wording on the easy-to-read warning card; needed for every patient-facing sign
     when the catalogue has easy_intro (checked across the catalogue)."""
@@ -91,6 +121,10 @@ class Sign(Statement):
                 "an emergency sign needs dying_phase: what staff (and, for a patient-facing sign, "
                 "the patient or relative) do instead when the patient is dying and has a written plan"
             )
+        if self.patient and self.short is None:
+            raise ValueError("a sign with a patient wording needs short: (a few words for the printed lists)")
+        if self.short and self.patient is None:
+            raise ValueError("short: is for signs that patients act on; give patient: too, or remove short:")
         if self.easy and self.patient is None:
             raise ValueError("easy: is for signs that patients act on; give patient: too, or remove easy:")
         if self.dying_phase and self.patient and self.dying_phase.patient is None:
@@ -106,4 +140,6 @@ class SignCatalogue(Strict):
     easy_intro: Text | None = None
     """The introduction of the easy-to-read warning card. With it, the site has the card,
     and every patient-facing sign needs easy:; its Swedish is held to LIX 25."""
+    always: list[Always] = []
+    """What patients always do, whatever the sign, printed with the short lists."""
     signs: Annotated[list[Sign], Field(min_length=1)]
