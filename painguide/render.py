@@ -125,11 +125,11 @@ class Renderer:
         self.competence = {x.model.id: x.model for x in site.of("competence")}
         self.figures = self._figures()
 
-    def always_for(self, signs: list[Any]) -> list[Any]:
-        """The catalogue's "always do" statements for a list of signs: those of a situation
-        one of the signs belongs to, in the catalogue's order."""
+    def always_for(self, signs: list[Any], about: list[Any] | None = None) -> list[Any]:
+        """The catalogue's "always do" statements for a page: those of a situation the page
+        is about (a leaflet's about:), or else of one its signs belong to; in catalogue order."""
         catalogue = self.site.of("signs")
-        situations = {s for sign in signs for s in sign.applies_to}
+        situations = set(about) if about else {s for sign in signs for s in sign.applies_to}
         return [a for a in catalogue[0].model.always if situations & set(a.applies_to)] if catalogue else []
 
     def _figures(self) -> dict[str, dict[str, Any]]:

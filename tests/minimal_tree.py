@@ -161,6 +161,7 @@ signs:
     urgency: urgent
     staff: {{sign: {{sv: Feber, en: Fever}}, action: {{sv: Ring., en: Call.}}}}
     patient: {{sign: {{sv: Du får feber, en: You get a fever}}, action: {{sv: Ring., en: Call.}}}}
+    short: {{sv: Feber, en: Fever}}
     basis: general-knowledge
   - id: slow-breathing
     applies_to: [catheter]

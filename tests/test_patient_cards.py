@@ -42,7 +42,7 @@ def test_swedish_lix_over_25_is_a_located_error(project: Path, capsys: pytest.Ca
     code, lines = run(project, capsys)
     assert code == 1 and len(lines) == 1, lines
     line = lines[0]
-    assert line.startswith("content/warning-signs.yaml:17:"), line
+    assert line.startswith("content/warning-signs.yaml:18:"), line
     assert ": signs[0].easy.action.sv: Swedish LIX is " in line
     assert float(line.split("Swedish LIX is ", 1)[1].split(",", 1)[0]) > 25
     assert "above 25" in line and f"«{HARD}»" in line
@@ -74,6 +74,7 @@ def test_easy_words_need_a_patient_wording() -> None:
         with pytest.raises(ValidationError, match="easy: is for signs that patients act on"):
             Sign.model_validate(data)
         data["patient"] = data["staff"]
+        data["short"] = {"sv": "a", "en": "a"}
         sign = Sign.model_validate(data)
     assert sign.easy is not None and sign.easy.action is None
 

@@ -69,7 +69,7 @@ CASES = [
       "from a source. Write a visible placeholder (for example 'numret fylls i av regionen'), or give regions' contacts the number"]),
     ("emergency-sign-without-dying-phase", SIGNS_FILE,
      edit(SIGNS, "    dying_phase: {staff: {sv: Följ planen., en: Follow the plan.}}\n", ""),
-     ["content/warning-signs.yaml:17:5: signs[1]: an emergency sign needs dying_phase: what staff (and, for a patient-facing "
+     ["content/warning-signs.yaml:18:5: signs[1]: an emergency sign needs dying_phase: what staff (and, for a patient-facing "
       "sign, the patient or relative) do instead when the patient is dying and has a written plan"]),
     ("sign-off-of-an-unknown-statement", SIGNS_FILE,
      edit(SIGNS, "  changelog:", "  reviews:\n    - {role: {sv: Granskare, en: Reviewer}, date: 2026-02-01, statements: [fevr]}\n  changelog:"),
@@ -95,6 +95,7 @@ def test_a_leaflet_about_a_device_must_list_its_patient_signs(project: Path, cap
     urgency: urgent
     staff: {sign: {sv: Svaga ben, en: Weak legs}, action: {sv: Ring nu., en: Call now.}}
     patient: {sign: {sv: Benen blir svaga, en: Your legs get weak}, action: {sv: Ring nu., en: Call now.}}
+    short: {sv: Svaga ben, en: Weak legs}
     basis: general-knowledge
 """
     write(project, SIGNS_FILE, signs)
@@ -110,6 +111,7 @@ def test_the_warning_signs_leaflet_must_list_every_patient_sign(project: Path, c
     urgency: urgent
     staff: {sign: {sv: Pumpen är blöt, en: The pump is wet}, action: {sv: Ring nu., en: Call now.}}
     patient: {sign: {sv: Pumpen har blivit blöt, en: The pump got wet}, action: {sv: Ring nu., en: Call now.}}
+    short: {sv: Blöt pump, en: Wet pump}
     basis: general-knowledge
 """
     write(project, SIGNS_FILE, signs)
