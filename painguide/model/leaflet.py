@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from painguide.model.common import Choice, DocumentMeta, Slug, Sources, Statement, Strict, Text
+from painguide.model.common import Choice, Date, DocumentMeta, Slug, Sources, Statement, Status, Strict, Text
 from painguide.model.signs import SituationField
 
 
@@ -29,6 +29,19 @@ class Question(Statement):
     shown after the answer, marked as outside the final report, with the day it was checked."""
 
 
+class ReaderTest(Strict):
+    """A test of the leaflet with the people it is for: patients' and relatives' councils ask
+    for "kvalitetstestad patientinformation" (review F28). Names are never stored."""
+
+    date: Date
+    readers: Annotated[int, Field(ge=1)]
+    """How many patients or relatives read it."""
+    group: Text
+    """Who they were, as a group or a body, such as RCC Syd's patient and relatives' council."""
+    findings: Text
+    """What they found, and what was changed."""
+
+
 class Leaflet(Strict):
     id: Slug
     title: Text
@@ -48,4 +61,18 @@ class Leaflet(Strict):
     """Sign ids from the catalogue, shown in the patient's words."""
     related: list[Slug] = []
     """Other leaflets to read next."""
+    reader_tests: list[ReaderTest] = []
+    """Tests with patients or relatives, newest first. An approved leaflet needs one on or
+    before its approval date; they are listed on the editors' status page."""
     sources: Sources
+
+    @model_validator(mode="after")
+    def _tested_before_approval(self) -> "Leaflet":
+        if self.meta.status is Status.approved and not any(
+            self.meta.approved is None or test.date <= self.meta.approved for test in self.reader_tests
+        ):
+            raise ValueError(
+                "an approved leaflet needs reader_tests: a test with patients or relatives on or "
+                "before the approval date (date, readers, group, findings)"
+            )
+        return self

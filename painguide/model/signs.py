@@ -51,7 +51,7 @@ class EasyWording(Strict):
 
     It is a separate field, not a rewrite of `patient`, because the two serve different
     readers and are measured differently: the leaflets' wording is held to LIX 40 and may
-    explain; the card is held to LIX 25 and must fit one printed page, so it uses short
+    explain; the card is held to LIX 25 and prints on two A4 pages at 12 pt, so it uses short
     everyday words and leaves out the explanation. The safety fact is still written once:
     the sign keeps its one id and its one urgency, and the card shows the urgency's own
     heading and instruction (the same labels as the leaflets); only the words differ."""
