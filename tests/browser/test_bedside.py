@@ -18,12 +18,16 @@ PM = "/pm/monitoring-at-home/"
 PACKET = "/regions/skane/packet/"
 
 
-def pdf_pages(page: Page, pdf: Path) -> list[str]:
-    page.pdf(path=str(pdf), format="A4")
+def pdf_pages(page: Page, pdf: Path, mode: str = "-raw") -> list[str]:
+    """Each printed page's text. -raw keeps the text in document order, so a table's cells
+    do not interleave; -layout orders it from the top of the page down, which is what a
+    reader sees first (floats, such as a leaflet's drawing, are painted before the text
+    around them, so in document order they come first)."""
+    if not pdf.exists():
+        page.pdf(path=str(pdf), format="A4")
     tool = shutil.which("pdftotext")
     assert tool, install_hint("pdftotext (poppler-utils)")
-    # -raw keeps the text in document order, so a table's cells do not interleave.
-    text = subprocess.run([tool, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([tool, mode, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [" ".join(p.split()) for p in text.split("\f")]
 
 
@@ -89,7 +93,7 @@ def test_a_region_packet_starts_each_document_on_a_new_page(page: Page, tmp_path
     titles = page.locator(".pg-packet-doc .pg-print-header__title").all_inner_texts()
     assert len(titles) >= 2
     pdf = tmp_path / "packet.pdf"
-    texts = pdf_pages(page, pdf)
+    texts = pdf_pages(page, pdf, "-layout")
     starts = [t for t in texts if any(t.startswith(flat(title)) for title in titles)]
     assert len(starts) == len(titles), f"{len(titles)} documents but {len(starts)} pages start with a document header"
     # Staff documents (PMs) carry the uncontrolled-copy notice; patients' leaflets do not.
