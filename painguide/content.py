@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,6 +16,7 @@ from painguide.errors import Problems
 from painguide.languages import Languages
 from painguide.model.recommendation import BLOCK_TYPES, Chapter, RecommendationDocument
 from painguide.model.shared import Glossary, Page, References, Regions
+from painguide.walk import walk
 from painguide.yamlload import Document, dotted, load_reported
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,6 +35,18 @@ class Loaded(Generic[M]):
 
 
 @dataclass
+class Failed:
+    """A content file that did not load: its YAML or its model has errors, reported at it."""
+
+    path: Path
+    kind: str | None
+    """Its kind's name; None for a file of no kind (in the wrong folder)."""
+    ids: set[str]
+    """The ids it would have defined (see _failed), so that a reference to one of them is
+    not reported again as unknown elsewhere."""
+
+
+@dataclass
 class RecommendationSet:
     document: Loaded[RecommendationDocument]
     chapters: list[Loaded[Chapter]] = field(default_factory=list)
@@ -49,6 +61,16 @@ class Site:
     """Every valid content file, by kind name (painguide.kinds), in file-name order."""
     recommendations: list[RecommendationSet] = field(default_factory=list)
     """Recommendation documents with their chapters (two kinds that form one document)."""
+    failed: list[Failed] = field(default_factory=list)
+    """The content files that did not load; their problems are reported at them."""
+
+    def failed_to_load(self, ident: str | None, *kind_names: str) -> bool:
+        """Whether a reference that resolves to nothing may point into a file that failed to
+        load: one of kind_names (any kind when none is given; a file of no kind may be any)
+        that would have defined ident (None: any such file). Every check asks this before it
+        reports an unknown id, so that one broken file gives its own problems and no others."""
+        return any((ident is None or ident in f.ids) and (not kind_names or f.kind is None or f.kind in kind_names)
+                   for f in self.failed)
 
     def of(self, kind: str) -> list[Loaded[Any]]:
         return self.items.get(kind, [])
@@ -288,17 +310,40 @@ def _load_files(site: Site, root: Path, problems: Problems) -> None:
         rel = PurePosixPath(path.relative_to(root).as_posix())
         if path.suffix.lower() == ".yml":
             problems.add(path, 1, 1, "", "content files end in .yaml, not .yml")
+            kind = kinds.kind_of(rel.with_suffix(".yaml"))
+            site.failed.append(_failed(path, kind.name if kind else None, None))
             continue
         kind = kinds.kind_of(rel)
         if kind is None:
             problems.add(path, 1, 1, "", f"unknown content file; expected one of {kinds.expected_files()}")
+            site.failed.append(_failed(path, None, None))
             continue
         doc = load_reported(path, problems)
-        if doc is None:
-            continue
-        obj = validate_document(doc, kind.load_model(), problems)
-        if obj is not None:
+        obj = validate_document(doc, kind.load_model(), problems) if doc is not None else None
+        if obj is None:
+            site.failed.append(_failed(path, kind.name, doc))
+        else:
             site.items.setdefault(kind.name, []).append(Loaded(obj, doc))
+
+
+# An `id:` written in a file's text, block or flow style, for a file whose YAML does not parse.
+_ID_IN_TEXT = re.compile(r"(?<![\w-])id:\s*['\"]?([A-Za-z0-9][A-Za-z0-9-]*)")
+
+
+def _failed(path: Path, kind: str | None, doc: Document | None) -> Failed:
+    """A file that did not load, with the ids it would have defined: its own (a file's id is
+    its name; a recommendation's, its folder's) and the value of every `id:` in it, from its
+    data when its YAML parsed (only the model failed), else searched in its text. A reference
+    to one of these is not reported as unknown; fixing the file brings any real one back."""
+    ids = {path.parent.name if kind == "recommendation-document" else path.stem}
+    if doc is not None:
+        ids |= {value for loc, value in walk(doc.data) if loc[-1:] == ("id",) and isinstance(value, str)}
+    else:
+        try:
+            ids |= set(_ID_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            pass
+    return Failed(path, kind, ids)
 
 
 def _group_recommendations(site: Site, root: Path, problems: Problems) -> None:
@@ -308,7 +353,7 @@ def _group_recommendations(site: Site, root: Path, problems: Problems) -> None:
         chapters.setdefault(chapter.path.parent.name, []).append(chapter)
     for name in sorted(set(documents) | set(chapters)):
         if name not in documents:
-            if os.path.lexists(root / "recommendations" / name / "document.yaml"):
+            if site.failed_to_load(name, "recommendation-document"):
                 continue  # its document.yaml has errors, reported above
             problems.add(chapters[name][0].path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
             continue
