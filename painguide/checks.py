@@ -1,6 +1,6 @@
-"""Rules across documents: ids unique, references resolve, sources exist, tables add up,
-every document lists the catalogue signs of what it covers, sign-offs name real
-statements, and no text holds a made-up phone number."""
+"""Rules across documents: ids unique, references and links by id resolve, sources exist,
+tables add up, every document lists the catalogue signs of what it covers, sign-offs name
+real statements, and no text holds a made-up phone number."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
 from painguide.languages import primary
-from painguide.links import PATIENT_CARDS, VIEWS, patient_cards, trace
-from painguide import figures, kinds
+from painguide.links import PATIENT_CARDS, patient_cards, trace
+from painguide import figures, idlinks, kinds
 from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
@@ -119,6 +119,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
 
     _check_leaflets(site, problems)
     _check_doors(site, problems)
+    _check_links(site, problems)
     _check_figures(site, problems)
     _check_easy_card(site, problems)
     _check_training(site, problems, release)
@@ -268,15 +269,40 @@ def _check_phones(problems: Problems, item: Loaded[Any]) -> None:
                      "Write a visible placeholder (for example 'numret fylls i av regionen'), or give regions' contacts the number")
 
 
-def _locate_in_text(item: Loaded[Any], loc: Loc, needle: str) -> tuple[int, int]:
-    """The line and column of needle in the file, searching from where its value starts."""
+def _locate_in_text(item: Loaded[Any], loc: Loc, needle: str, nth: int = 0) -> tuple[int, int]:
+    """The line and column of needle (its nth occurrence) in the file, searching from where its value starts."""
     line, col = item.doc.locate(loc)
     lines = item.doc.text.splitlines()
     for n in range(line - 1, len(lines)):
         start = lines[n].find(needle, col - 1 if n == line - 1 else 0)
-        if start >= 0:
-            return n + 1, start + 1
+        while start >= 0:
+            if nth == 0:
+                return n + 1, start + 1
+            nth -= 1
+            start = lines[n].find(needle, start + 1)
     return line, col
+
+
+def _check_links(site: Site, problems: Problems) -> None:
+    """Links between pages are by id (painguide/idlinks.py): each names a page, and an
+    anchor, that the site has; none names a page by its path. The error points at the link."""
+    found = [(kind, item) for kind, item in site.each() if idlinks.may_link(item.doc.text)]
+    if not found:
+        return
+    links = idlinks.Links(site, trace(site).where)
+    for kind, item in found:
+        # Where the text is shown, for the id form of a link by path ("pm/index.md" on the home page).
+        page = kind.page_path(item.model, folder=item.path.parent.name) if kind.url else ""
+        for loc, value in walk(item.doc.data):
+            if not isinstance(value, str):
+                continue
+            seen: dict[str, int] = {}
+            for _, target, _ in idlinks.targets(value):
+                nth = seen[target] = seen.get(target, -1) + 1
+                message = links.problem(target, page)
+                if message is not None:
+                    line, col = _locate_in_text(item, loc, target, nth)
+                    problems.add(item.path, line, col, dotted(loc), message)
 
 
 LIX_LIMIT = 40
@@ -373,7 +399,7 @@ nurses read it at work, often on a phone, like a patient reads a leaflet (issue 
 def _check_doors(site: Site, problems: Problems) -> None:
     """A door leads to a page the site has: a kind with pages, or a view, and the id of
     one of the kind's files where its pages have one each."""
-    targets = sorted({k.name for k in kinds.KINDS if k.url} | set(VIEWS))
+    targets = sorted({k.name for k in kinds.KINDS if k.url} | set(kinds.VIEWS))
     for page in site.of("page"):
         links = [(("doors", d), door) for d, door in enumerate(page.model.doors)]
         links += [(("doors", d, "also", a), link) for d, door in enumerate(page.model.doors) for a, link in enumerate(door.also)]

@@ -102,12 +102,39 @@ KINDS: tuple[Kind, ...] = (
 )
 
 
+VIEWS = {
+    "home": "index.md",
+    "checklist": "checklists/{id}.md",
+    "checklists": "checklists/index.md",
+    "coverage": "pm/coverage.md",
+    "packet": "regions/{id}/packet.md",
+    "self-assessment": "competence/{id}/self-assessment.md",
+    "leaflet-status": "patient-info/status.md",
+    "my-pain-treatment": "patient-info/cards/my-pain-treatment.md",
+    "warning-signs-easy": "patient-info/cards/warning-signs-easy.md",
+    "documents": "documents.md",
+    "review": "review.md",
+    "api": "api/documents.json",
+}
+"""Pages that are no kind's own (pages.py plans them), by name: their path pattern for
+links.url_for. Content links to them by name, as to a kind's pages ([text](checklists:))."""
+
+CITED = "id"
+"""The link name of a cited id: [text](id:CASS-2) links to wherever CASS-2 is shown."""
+
+
 def get(name: str) -> Kind | None:
     return next((kind for kind in KINDS if kind.name == name), None)
 
 
 def names() -> list[str]:
     return [kind.name for kind in KINDS]
+
+
+def link_names() -> list[str]:
+    """What a link in content may name before its colon (painguide/idlinks.py): a kind
+    with pages, a view, or a cited id."""
+    return [kind.name for kind in KINDS if kind.url] + list(VIEWS) + [CITED]
 
 
 def kind_of(rel: PurePosixPath) -> Kind | None:

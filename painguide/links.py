@@ -2,7 +2,7 @@
 
 A page's path is its Markdown path under docs/<lang>/, the same in every language. A
 kind's pages follow its `Kind.url`; the pages the planners make across kinds follow
-VIEWS. `url_for` is a template global, so no template writes a path by hand.
+kinds.VIEWS. `url_for` is a template global, so no template writes a path by hand.
 """
 
 from __future__ import annotations
@@ -16,22 +16,6 @@ from painguide import kinds
 from painguide.content import Site
 from painguide.model.common import Checklist
 from painguide.model.training import in_order
-
-VIEWS = {
-    "home": "index.md",
-    "checklist": "checklists/{id}.md",
-    "checklists": "checklists/index.md",
-    "coverage": "pm/coverage.md",
-    "packet": "regions/{id}/packet.md",
-    "self-assessment": "competence/{id}/self-assessment.md",
-    "leaflet-status": "patient-info/status.md",
-    "my-pain-treatment": "patient-info/cards/my-pain-treatment.md",
-    "warning-signs-easy": "patient-info/cards/warning-signs-easy.md",
-    "documents": "documents.md",
-    "review": "review.md",
-    "api": "api/documents.json",
-}
-"""Pages that are no kind's own (pages.py plans them), by name: their path pattern."""
 
 PATIENT_CARDS = {"my-pain-treatment": "my_card_title", "warning-signs-easy": "easy_card_title"}
 """The patients' one-page cards (pages.plan_patient_cards), by view name: the label of their
@@ -50,7 +34,7 @@ def url_for(name: str, ident: str | None = None, anchor: str | None = None, fold
         else:
             path = kind.url.format(id=ident or "", folder=folder)
     else:
-        path = VIEWS[name].format(id=ident or "")
+        path = kinds.VIEWS[name].format(id=ident or "")
     return f"{path}#{anchor}" if anchor else path
 
 

@@ -18,6 +18,7 @@ import markdown
 
 from painguide import figures, kinds
 from painguide.content import Site
+from painguide.idlinks import Links
 from painguide.links import PATIENT_CARDS, anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
 from painguide.model.training import PASS_MARK, REFRESHER, shown_order
@@ -117,6 +118,7 @@ class Renderer:
         planned = plan(site, labels)
         self.pages, self.nav, self.hidden, self.register = planned.pages, planned.nav, planned.hidden, planned.register
         self.refs = trace(site)
+        self.links = Links(site, self.refs.where)
         self.references = {r.file: r for r in site.references.model.references if r.file} if site.references else {}
         self.external = {r.id: r for r in site.references.model.references if r.external} if site.references else {}
         self.regions = {r.id: r for r in site.regions.model.regions} if site.regions else {}
@@ -209,6 +211,7 @@ class Renderer:
             }
             text = self.env.get_template(page.template).render(context)
             text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+            text = self.links.rewrite(text, page.path)  # content links by id (pm:dressing-change) become relative links
             if PLACEHOLDER in text:
                 minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""), f"## {labels['changelog']}")
                 text = text.replace(PLACEHOLDER, str(minutes))

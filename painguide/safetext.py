@@ -7,8 +7,11 @@ silently.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
+
+from painguide import kinds
 
 # A '<' followed by a letter, '/', '!' or '?' starts an HTML tag, comment or
 # declaration; Markdown would pass it through to the page as raw HTML.
@@ -60,10 +63,18 @@ def check_link(target: str) -> None:
         if target.startswith("//"):
             raise ValueError(f"link '{target}' has no scheme; write https://…")
         return
+    # A page of the site by id (pm:cassette-change): the checks resolve it (painguide/idlinks.py)
+    # and the renderer makes it a relative link, so it never reaches a page as it is.
+    names = kinds.link_names()
+    if scheme.group(1) in names:
+        return
     name = scheme.group(1).lower()
     if name == "http":
         raise ValueError(f"link '{target}' uses http:; only https: links are allowed")
     if name not in _ALLOWED_SCHEMES:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}:'? " if close else ""
         raise ValueError(
-            f"link '{target}' uses {name}:; links may only be relative paths or use https:, mailto: or tel:"
+            f"link '{target}' uses {name}:; {hint}links may only use https:, mailto: or tel:, "
+            "or name a page of the site by id (pm:<id>; see content/README.md)"
         )

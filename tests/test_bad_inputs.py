@@ -30,7 +30,7 @@ PAGE_FILE = "pages/index.yaml"
 
 APPROVED_DOCUMENT = DOCUMENT[: DOCUMENT.index("meta:")] + APPROVED_META + DOCUMENT[DOCUMENT.index("regions:") :]
 
-LINK_HELP = "links may only be relative paths or use https:, mailto: or tel:"
+LINK_HELP = "links may only use https:, mailto: or tel:, or name a page of the site by id (pm:<id>; see content/README.md)"
 HTML_HELP = "use Markdown instead, or write the character '<' as '&lt;'"
 
 
