@@ -300,9 +300,21 @@ def _check_links(site: Site, problems: Problems) -> None:
             for _, target, _ in idlinks.targets(value):
                 nth = seen[target] = seen.get(target, -1) + 1
                 message = links.problem(target, page)
-                if message is not None:
+                if message is not None and not _into_failed(site, target):
                     line, col = _locate_in_text(item, loc, target, nth)
                     problems.add(item.path, line, col, dotted(loc), message)
+
+
+def _into_failed(site: Site, target: str) -> bool:
+    """Whether a link by id may point into a file that failed to load (then that file's own
+    problems are the message, not this link)."""
+    if not idlinks.is_id_link(target):
+        return False
+    name, _, rest = target.partition(":")
+    ident, _, anchor = rest.partition("#")
+    if name == kinds.CITED:
+        return site.failed_to_load(ident)
+    return site.failed_to_load(ident or None, name) or bool(anchor and site.failed_to_load(anchor))
 
 
 LIX_LIMIT = 40
