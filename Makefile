@@ -1,11 +1,11 @@
-# painguide: the two commands a newcomer needs are `make build` and `make test`.
+# painguide: the two commands a newcomer needs are `make build` and `make test`; `make help` lists the rest.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test validate serve bench schema browser-deps clean lock lock-check
+.PHONY: help build test validate serve new schema bench browser-deps clean lock lock-check
 
 LOCK   := requirements.lock
 PIP_TOOLS := pip-tools==7.6.2
@@ -47,6 +47,20 @@ build: lock-check $(STAMP)
 validate: $(STAMP)
 	$(BIN)/painguide validate
 
+## new: start a content file from its kind's archetype: make new KIND=pm ID=my-pm (no ID for a single-file kind, KIND=glossary)
+new: $(STAMP)
+	$(BIN)/painguide new $(KIND) $(ID)
+# Without KIND, stop before anything is installed.
+ifneq ($(filter new,$(MAKECMDGOALS)),)
+ifeq ($(KIND),)
+$(error give the kind: make new KIND=pm ID=my-pm; the kinds are in content/README.md, Layout)
+endif
+endif
+
+## schema: rewrite the JSON Schemas in schemas/ from the models (commit them with the model change)
+schema: $(STAMP)
+	$(BIN)/painguide schema
+
 ## serve: live preview at http://127.0.0.1:8000 (SITE_LANG=en for English; the codes are in languages.yaml)
 serve: $(STAMP)
 	$(BIN)/painguide serve $(if $(SITE_LANG),--lang $(SITE_LANG))
@@ -62,6 +76,10 @@ test: lock-check $(STAMP) browser-deps
 ## bench: time validate, generate and the MkDocs build on the shipped content (SCALE=1000: also with 100 and 1000 synthetic PMs)
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench $(if $(SCALE),--scale $(SCALE))
+
+## help: list these targets
+help:
+	@sed -n 's/^## //p' Makefile
 
 clean:
 	rm -rf site .painguide mkdocs.*.yml $(filter-out docs/overrides/,$(wildcard docs/*/))

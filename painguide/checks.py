@@ -4,10 +4,12 @@ real statements, and no text holds a made-up phone number."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
-from typing import Any
+import unicodedata
+from typing import Any, Callable
 
 from painguide.content import Loaded, Site
 from painguide.errors import Problems
@@ -18,7 +20,8 @@ from painguide.model.care import Contact, Step
 from painguide.model.signs import Sign
 from painguide.model.training import CompetenceItem, DelegationTask, Module, Part, Profession, key_position
 from painguide.provenance import is_approved, signed_off, statements
-from painguide.readability import delegation_text, easy_card_text, leaflet_text, lix, module_text, sentences, unexplained_abbreviations
+from painguide.readability import (delegation_blocks, easy_card_text, find_sentence, leaflet_blocks, lix, module_text, sentences,
+                                   unexplained_abbreviations, words)
 from painguide.model.common import Checklist, ChecklistItem, DocumentMeta, Source, Statement, Status, review_state
 from painguide.model.recommendation import ListBlock, ListItem, Recommendation, TableBlock
 from painguide.walk import Loc, models, walk
@@ -322,17 +325,22 @@ LIX_LIMIT = 40
 
 
 def _check_leaflets(site: Site, problems: Problems) -> None:
-    """Plain language, measured: Swedish LIX at most LIX_LIMIT, abbreviations spelled out."""
+    """Plain language, measured: Swedish LIX at most LIX_LIMIT, no sentence over
+    LONG_SENTENCE words in any language (a warning), abbreviations spelled out."""
     ids = {item.model.id for item in site.of("patient-info")} | set(patient_cards(site))
     if site.failed_to_load(None, "signs"):
         ids |= set(PATIENT_CARDS)  # whether the easy card is made depends on the catalogue, which has errors
     source = primary(site.languages)  # measured in the language the leaflets are written in
+    warned: set[tuple[str, int, int]] = set()
     for item in site.of("patient-info"):
         leaflet = item.model
         # Its signs are measured too: while the catalogue has errors, the leaflet is measured once it loads.
         if not any(i not in site.signs and site.failed_to_load(i, "signs") for i in leaflet.when_to_call):
-            _check_lix(problems, item, [(None, b) for b in leaflet_text(leaflet, source.code, site.signs)], LIX_LIMIT, ("intro",),
-                       source, "; shorten sentences and words. ")
+            place = _leaflet_place(item, site)
+            _check_lix(problems, item, leaflet_blocks(leaflet, source.code, site.signs), LIX_LIMIT,
+                       source, "; shorten sentences and words. ", place)
+            for lang in (language.code for language in site.languages):
+                _check_long_sentences(problems, item, leaflet_blocks(leaflet, lang, site.signs), place, warned)
         for lang in (language.code for language in site.languages):
             fields = [(("title", lang), leaflet.title[lang]), (("intro", lang), leaflet.intro[lang])]
             for i, s in enumerate(leaflet.sections):
@@ -399,7 +407,7 @@ def _check_easy_card(site: Site, problems: Problems) -> None:
             _add(problems, item, ("signs", i, "patient"), f"sign '{sign.id}' has a patient wording but no easy: wording; "
                  "the easy-to-read warning card shows every sign patients act on (easy_intro is set)")
     source = primary(site.languages)
-    _check_lix(problems, item, easy_card_text(item.model, source.code), EASY_LIX_LIMIT, ("easy_intro", source.code),
+    _check_lix(problems, item, easy_card_text(item.model, source.code), EASY_LIX_LIMIT,
                source, "; the easy-to-read card needs short sentences and short words. ")
 
 
@@ -444,21 +452,107 @@ def _check_plain_modules(site: Site, problems: Problems) -> None:
         shown += [i for s in item.model.sections if s.warning_signs_of for i in [s.warning_signs_of] + pm_signs.get(s.warning_signs_of, [])]
         if any(i not in included and i not in pm_signs and site.failed_to_load(i) for i in shown):
             continue  # part of its text is in a file with errors: measured once that loads
-        _check_lix(problems, item, module_text(item.model, source.code, included, pm_signs), LIX_LIMIT, ("objectives",), source,
+        _check_lix(problems, item, module_text(item.model, source.code, included, pm_signs), LIX_LIMIT, source,
                    "; a module for assistant nurses only is held to the leaflets' limit. Shorten sentences and words, or include easier steps. ")
 
 
-def _check_lix(problems: Problems, item: Loaded[Any], text: list[tuple[Loc | None, str]], limit: int, fallback: Loc,
-               language: Any, advice: str) -> None:
-    """The text's LIX (its blocks, each with the field it comes from, or None) is at most
-    limit; above it, the error points at the field of the longest sentence, or at fallback,
-    and quotes the longest sentences after the advice."""
+Place = tuple[Loaded[Any], Loc, str]
+"""Where a block of measured text is written: the file, the field in it, and what to call
+that field in a message (a leaflet's section by its id and question)."""
+
+
+def _check_lix(problems: Problems, item: Loaded[Any], text: list[tuple[Loc, str]], limit: int,
+               language: Any, advice: str, place: Callable[[Loc], Place] | None = None) -> None:
+    """The text's LIX (its blocks, each with its field in item's file) is at most limit.
+    Above it, the error is at the longest sentence and lists the three longest, longest
+    first, each at the file:line where it is written and named by its section (place: a
+    block's field → where its words are written; default: the field itself, in item)."""
     score = lix([block for _, block in text])
     if score.value <= limit:
         return
-    where = next((loc for loc, block in text if loc and score.longest and score.longest[0] in sentences(block)), None) or fallback
-    longest = "; ".join(f"«{s}»" for s in score.longest)
-    _add(problems, item, where, f"{language.english_name} LIX is {score.value:.1f}, above {limit}{advice}Longest sentences: {longest}")
+    found = _sentences_at(item, text, place)
+    longest = sorted(found, key=lambda f: len(words(f[0])), reverse=True)[:3]  # stable: lix()'s order
+    _, loc, (source, _, _), line, col = longest[0]
+    if source is not item:  # written in another file (a catalogue sign): the error stays with the text measured
+        line, col = item.doc.locate(loc)
+    listed = "".join(f"\n    {problems.rel(at.path)}:{n}: {name}: «{s}» ({len(words(s))} words)" for s, _, (at, _, name), n, _ in longest)
+    problems.add(item.path, line, col, dotted(loc),
+                 f"{language.english_name} LIX is {score.value:.1f}, above {limit}{advice}The longest sentences, where to start:{listed}")
+
+
+LONG_SENTENCE = 25
+"""Words in a leaflet sentence above which it warns, in every language: a sentence that
+long is where a reader loses the thread, and it raises LIX more than any word does."""
+
+
+def _check_long_sentences(problems: Problems, item: Loaded[Any], text: list[tuple[Loc, str]],
+                          place: Callable[[Loc], Place], warned: set[tuple[str, int, int]]) -> None:
+    """Each sentence of more than LONG_SENTENCE words is a warning at its own line. A
+    catalogue sign's sentence warns once (warned), however many leaflets show it."""
+    long = [(loc, block) for loc, block in text
+            if len(words(block)) > LONG_SENTENCE and any(len(words(s)) > LONG_SENTENCE for s in sentences(block))]
+    if not long:
+        return  # nearly always: nothing is searched for in the file
+    for sentence, _, (source, field, _), line, col in _sentences_at(item, long, place):
+        count = len(words(sentence))
+        if count <= LONG_SENTENCE or (str(source.path), line, col) in warned:
+            continue
+        warned.add((str(source.path), line, col))
+        problems.add(source.path, line, col, dotted(field), f"a sentence of {count} words; a leaflet's sentences have at most "
+                     f"{LONG_SENTENCE}, so split it: «{' '.join(sentence.split()[:8])} …»", warning=True)
+
+
+def _leaflet_place(item: Loaded[Any], site: Site) -> Callable[[Loc], Place]:
+    """Where a leaflet's measured text is written (see readability.leaflet_blocks): its own
+    file, except its warning signs' words, which are in the catalogue's."""
+    catalogue = site.of("signs")
+    index = {sign.id: i for i, sign in enumerate(catalogue[0].model.signs)} if catalogue else {}
+
+    def place(loc: Loc) -> Place:
+        if loc[0] == "when_to_call" and catalogue:
+            ident = item.model.when_to_call[loc[1]]
+            return catalogue[0], ("signs", index[ident], "patient", *loc[2:]), f"warning sign '{ident}'"
+        if loc[0] == "sections":
+            section = item.model.sections[loc[1]]
+            return item, loc, f"section '{section.id}' ({section.question[loc[-1]]})"
+        return item, loc, dotted(loc)
+    return place
+
+
+def _sentences_at(item: Loaded[Any], text: list[tuple[Loc, str]], place: Callable[[Loc], Place] | None
+                  ) -> list[tuple[str, Loc, Place, int, int]]:
+    """Every sentence of the text, in order, with its block's field, where that block is
+    written (place) and the line and column of the sentence in that file. Each field's
+    sentences are searched for in its file from where its value starts to where the next
+    value or key starts, each after the one before it; a sentence that cannot be found
+    there (its words broken by markup the search does not know) is at its value's start."""
+    out: list[tuple[str, Loc, Place, int, int]] = []
+    cursors: dict[tuple[str, Loc], int] = {}
+    files: dict[str, tuple[str, list[int]]] = {}  # path → the file's text in NFC, where each line starts
+    for loc, block in text:
+        at = place(loc) if place else (item, loc, dotted(loc))
+        doc, field = at[0].doc, at[1]
+        if str(doc.path) not in files:
+            normal = unicodedata.normalize("NFC", doc.text)
+            files[str(doc.path)] = normal, [0] + [m.end() for m in re.finditer("\n", normal)]
+        source, starts = files[str(doc.path)]
+
+        def offset(pos: tuple[int, int]) -> int:
+            return min(starts[min(pos[0], len(starts)) - 1] + pos[1] - 1, len(source))
+
+        begin = doc.locate(field)
+        after = [pos for pos in [*doc.values.values(), *doc.keys.values()] if pos > begin]
+        end = offset(min(after)) if after else len(source)
+        key = (str(doc.path), field)
+        for sentence in sentences(block):
+            match = find_sentence(source, sentence, cursors.get(key, offset(begin)), end)
+            if match is None:
+                out.append((sentence, loc, at, *begin))
+                continue
+            cursors[key] = match.end()
+            line = bisect.bisect_right(starts, match.start())
+            out.append((sentence, loc, at, line, match.start() - starts[line - 1] + 1))
+    return out
 
 
 def _check_abbreviations(problems: Problems, item: Loaded[Any], fields: list[tuple[Loc, str]]) -> None:
@@ -553,8 +647,8 @@ def _check_delegation(site: Site, problems: Problems) -> None:
         if delegation is None:
             continue
         _check_external(problems, description, ("delegation", "references"), delegation.references, references, "a delegation")
-        _check_lix(problems, description, [(None, b) for b in delegation_text(delegation, source.code)], LIX_LIMIT,
-                   ("delegation", "intro"), source, " (assistant nurses read it, as patients read leaflets); shorten sentences and words. ")
+        _check_lix(problems, description, delegation_blocks(delegation, source.code), LIX_LIMIT,
+                   source, " (assistant nurses read it, as patients read leaflets); shorten sentences and words. ")
         for lang in (language.code for language in site.languages):
             fields = [(("delegation", "intro", lang), delegation.intro[lang])]
             fields += [(("delegation", f, n, "text", lang), t.text[lang]) for f in ("nursing_care", "health_care") for n, t in enumerate(getattr(delegation, f))]

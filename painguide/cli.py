@@ -11,9 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from painguide import kinds
+from painguide import COMMAND, kinds
 from painguide.build import BuildError, Project, Timings, build, check, run_generate, validate
 from painguide.errors import ContentError, Problems
+
+# The bare `painguide` is not on a newcomer's PATH: --help names the forms that work as written.
+EPILOG = f"""\
+Run it in the project folder as {COMMAND} COMMAND (the first `make` command creates .venv/),
+or through make: make validate, make build, make serve, make schema,
+make new KIND=pm ID=my-pm. {COMMAND} COMMAND --help shows a command's options."""
 
 
 def _date(text: str) -> dt.date:
@@ -24,7 +30,8 @@ def _date(text: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="painguide", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.splitlines()[0], epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     parser.add_argument("--content", type=Path, default=None, help="content folder (default: <root>/content)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -41,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     s = common(sub.add_parser("serve", help="live preview; regenerates when content/ or macros/ change"))
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
-    sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
+    sc = sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")
+    sc.add_argument("--check", action="store_true", help="write nothing; fail if a schema in schemas/ is missing or out of date")
     n = sub.add_parser("new", help="start a content file from its kind's archetype, archetypes/<kind>.yaml")
     n.add_argument("kind", choices=kinds.names())
     n.add_argument("id", nargs="?", default=None,
@@ -63,7 +71,7 @@ def _new(project: Project, kind: str, ident: str | None) -> int:
     except ScaffoldError as err:
         print(f"painguide: {err}", file=sys.stderr)
         return 2
-    print("fill in every TODO; `painguide build --release` fails until they are gone")
+    print(f"fill in every TODO; `{COMMAND} validate --release` lists the ones left, and a release build fails until they are gone")
     return 0
 
 
@@ -98,13 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(root=root, today=today, release=getattr(args, "release", False), content_dir=content)
     if args.command == "schema":
         from painguide.languages import load_languages
-        from painguide.schema import write_schemas
+        from painguide.schema import stale_schemas, write_schemas
 
         problems = Problems(root)
         languages = load_languages(root, problems)
         if problems:
             _report(problems)
             return 1
+        if args.check:
+            stale = stale_schemas(root / "schemas", languages)
+            for name in stale:
+                print(f"painguide: schemas/{name} is missing or out of date; run `make schema` and commit it", file=sys.stderr)
+            return 1 if stale else 0
         written = write_schemas(root / "schemas", languages)
         print(f"schemas/: {len(written)} file(s) updated")
         return 0

@@ -33,6 +33,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _END = re.compile(r"[.!?:]+(?=\s|$)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`#>|]")
+# One pattern for all abbreviations, longest first, each starting a word (one pass is as
+# good as one per abbreviation and many times faster: every leaflet block goes through it).
+_ABBREVIATION = re.compile(r"(?i)(?<![^\s(])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + ")")
 
 
 @dataclass
@@ -54,9 +57,7 @@ def plain(markdown: str) -> str:
 def sentences(block: str) -> list[str]:
     """The sentences of one block (paragraph, list item or table cell)."""
     text = " ".join(plain(block).split())
-    protected = text
-    for abbr in ABBREVIATIONS:
-        protected = re.sub(rf"(?i)(?<![^\s(]){re.escape(abbr)}", lambda m: m.group().replace(".", "\0"), protected)
+    protected = _ABBREVIATION.sub(lambda m: m.group().replace(".", "\0"), text)
     parts = [p.replace("\0", ".").strip() for p in _END.split(protected)]
     return [p for p in parts if _WORD.search(p)]
 
@@ -100,14 +101,31 @@ def blocks(markdown: str) -> list[str]:
     return [b for b in out if b.strip()]
 
 
+def leaflet_blocks(leaflet: Any, lang: str, signs: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """The running text of a leaflet, block by block, each with its place in the leaflet's
+    file: its introduction, its answers and its warning signs in the patient's words (signs:
+    the catalogue by id; a sign's place is ("when_to_call", k, "sign" or "action", lang), as
+    its words are written in the catalogue). The title and the questions are headings and
+    are not counted."""
+    out: list[tuple[tuple[Any, ...], str]] = []
+
+    def add(loc: tuple[Any, ...], markdown: str) -> None:
+        out.extend((loc, block) for block in blocks(markdown))
+
+    add(("intro", lang), leaflet.intro[lang])
+    for i, section in enumerate(leaflet.sections):
+        add(("sections", i, "answer", lang), section.answer[lang])
+    for k, ident in enumerate(leaflet.when_to_call):
+        wording = signs[ident].patient if ident in signs else None
+        if wording:
+            add(("when_to_call", k, "sign", lang), wording.sign[lang])
+            add(("when_to_call", k, "action", lang), wording.action[lang])
+    return out
+
+
 def leaflet_text(leaflet: Any, lang: str, signs: dict[str, Any]) -> list[str]:
-    """The running text of a leaflet: its introduction, its answers and its warning signs
-    in the patient's words (signs: the catalogue by id). The title and the questions are
-    headings and are not counted."""
-    parts = [leaflet.intro[lang]] + [section.answer[lang] for section in leaflet.sections]
-    shown = [signs[i].patient for i in leaflet.when_to_call if i in signs and signs[i].patient]
-    parts += [text for wording in shown for text in (wording.sign[lang], wording.action[lang])]
-    return [block for part in parts for block in blocks(part)]
+    """leaflet_blocks without the places: what LIX is counted over."""
+    return [block for _, block in leaflet_blocks(leaflet, lang, signs)]
 
 
 def easy_card_text(catalogue: Any, lang: str) -> list[tuple[tuple[Any, ...], str]]:
@@ -222,8 +240,34 @@ def unexplained_abbreviations(text: str) -> list[str]:
     return missing
 
 
+def delegation_blocks(delegation: Any, lang: str) -> list[tuple[tuple[Any, ...], str]]:
+    """The running text of a delegation box, block by block, each with its place in the
+    competence description's file: its introduction and its tasks. Assistant nurses read
+    it, so it is held to the leaflets' plain-language limit."""
+    parts = [(("delegation", "intro", lang), delegation.intro[lang])]
+    parts += [(("delegation", field, n, "text", lang), task.text[lang])
+              for field in ("nursing_care", "health_care") for n, task in enumerate(getattr(delegation, field))]
+    return [(loc, block) for loc, part in parts for block in blocks(part)]
+
+
 def delegation_text(delegation: Any, lang: str) -> list[str]:
-    """The running text of a delegation box: its introduction and its tasks. Assistant
-    nurses read it, so it is held to the leaflets' plain-language limit."""
-    parts = [delegation.intro[lang]] + [task.text[lang] for task in delegation.tasks]
-    return [block for part in parts for block in blocks(part)]
+    return [block for _, block in delegation_blocks(delegation, lang)]
+
+
+# Between two words of a sentence, the file may hold spaces and line breaks (a block or
+# folded scalar's, a plain scalar's), punctuation, quotes and their escapes, digits,
+# Markdown markup and a link's target, none of which sentences() keeps as words.
+_GAP = r"(?:[\W\d_]|\]\([^)]*\))+"
+
+
+def find_sentence(source: str, sentence: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """Where a sentence (as sentences() gives it) is written in source, a file's text in NFC,
+    between start and end: its words in order, whatever stands between them. Searching the
+    file rather than the loaded value is what makes the line exact in every YAML style: a
+    folded (>-) or plain scalar joins its lines with spaces, a literal (|-) keeps them, and
+    both keep the words in the order and on the lines they are written."""
+    found = words(sentence)
+    if not found:
+        return None
+    pattern = r"(?<![^\W\d_])" + _GAP.join(re.escape(w) for w in found) + r"(?![^\W\d_])"
+    return re.compile(pattern).search(source, start, len(source) if end is None else end)

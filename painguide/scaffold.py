@@ -21,6 +21,7 @@ from string import Template
 from typing import Any
 
 from painguide import kinds
+from painguide import COMMAND
 from painguide.kinds import Kind
 
 FIRST_PART = "01-introduction"
@@ -71,7 +72,7 @@ def target(kind: Kind, ident: str | None) -> tuple[PurePosixPath, str, str]:
         return pattern, pattern.stem, ""
     form = id_form(kind)
     if not ident:
-        raise ScaffoldError(f"give the new file's id: painguide new {kind.name} {form}")
+        raise ScaffoldError(f"give the new file's id: {COMMAND} new {kind.name} {form} (or make new KIND={kind.name} ID={form})")
     values = ident.split("/")
     if len(values) != len(wild):
         raise ScaffoldError(f"a {kind.name} is named {form} (content/{kind.files}), not '{ident}'")
@@ -170,7 +171,7 @@ def new(content: Path, kind_name: str, ident: str | None, today: dt.date, archet
     if owner:  # a chapter goes into a document's folder, which must have its document.yaml
         needed = content / rel.parent / PurePosixPath(owner.files).name
         if not needed.exists():
-            raise ScaffoldError(f"there is no {needed}; start it with `painguide new {owner.name} {rel.parent.name}`")
+            raise ScaffoldError(f"there is no {needed}; start it with `{COMMAND} new {owner.name} {rel.parent.name}`")
     for _, rel, _, _ in planned:
         if (content / rel).exists():
             raise ScaffoldError(f"{content / rel} already exists")

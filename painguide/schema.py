@@ -21,6 +21,12 @@ def schemas(site_languages: languages.Languages) -> dict[str, str]:
     return out
 
 
+def stale_schemas(folder: Path, site_languages: languages.Languages) -> list[str]:
+    """The schemas that write_schemas would write (`painguide schema --check`, the pre-commit hook)."""
+    return [name for name, text in schemas(site_languages).items()
+            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+
+
 def write_schemas(folder: Path, site_languages: languages.Languages) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []

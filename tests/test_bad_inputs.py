@@ -59,7 +59,13 @@ def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str, today: str =
             tracemalloc.stop()
         assert peak < LIMIT_BYTES, f"validate used {peak / 1e6:.0f} MB"
         assert capsys.readouterr().err == err
-    return code, [line for line in err.splitlines() if line.startswith("content/")]
+    lines: list[str] = []
+    for line in err.splitlines():
+        if line.startswith("content/"):
+            lines.append(line)
+        elif line.startswith("    ") and lines:  # a problem's further lines (a LIX error's sentences) stay with it
+            lines[-1] += "\n" + line
+    return code, lines
 
 
 def assert_errors(root: Path, capsys: pytest.CaptureFixture[str], *expected: str, memory: bool = False, args: tuple[str, ...] = ()) -> None:

@@ -96,9 +96,12 @@ CASES = [
       "that says it), or write basis: general-knowledge or basis: proposal"]),
     ("hard-swedish", COMPETENCE_FILE, edit(WITH_DELEGATION, "Vissa saker kräver att du har fått lov.",
                                            "'Delegeringsbeslutet dokumenteras skriftligen, personligen och tidsbegränsat.'"),
-     ["content/competence/nurse.yaml:18:10: delegation.intro: Swedish LIX is 40.4, above 40 (assistant nurses read it, as patients "
-      "read leaflets); shorten sentences and words. Longest sentences: «Delegeringsbeslutet dokumenteras skriftligen, personligen "
-      "och tidsbegränsat»; «Hjälpa till att duscha»; «Ge en extra dos»"]),
+     ["content/competence/nurse.yaml:18:16: delegation.intro.sv: Swedish LIX is 40.4, above 40 (assistant nurses read it, as patients "
+      "read leaflets); shorten sentences and words. The longest sentences, where to start:\n"
+      "    content/competence/nurse.yaml:18: delegation.intro.sv: «Delegeringsbeslutet dokumenteras skriftligen, personligen "
+      "och tidsbegränsat» (6 words)\n"
+      "    content/competence/nurse.yaml:21: delegation.nursing_care[0].text.sv: «Hjälpa till att duscha» (4 words)\n"
+      "    content/competence/nurse.yaml:26: delegation.health_care[0].text.sv: «Ge en extra dos» (4 words)"]),
     ("abbreviation-not-spelled-out", COMPETENCE_FILE, edit(WITH_DELEGATION, "en: Some tasks need a delegation.", "en: The MAS sets the rules."),
      ["content/competence/nurse.yaml:18:60: delegation.intro.en: the abbreviation MAS is not spelled out where it is first used; "
       "write 'MAS (…)' the first time"]),

@@ -20,8 +20,8 @@ from tiny import CODES, FIXTURE, LANGUAGES, ROOT
 def test_committed_schemas_are_up_to_date() -> None:
     for name, text in schemas(LANGUAGES).items():
         committed = ROOT / "schemas" / name
-        assert committed.exists(), f"schemas/{name} is missing; run `painguide schema`"
-        assert committed.read_text(encoding="utf-8") == text, f"schemas/{name} is out of date; run `painguide schema`"
+        assert committed.exists(), f"schemas/{name} is missing; run `make schema`"
+        assert committed.read_text(encoding="utf-8") == text, f"schemas/{name} is out of date; run `make schema`"
 
 
 def test_every_content_file_names_its_schema() -> None:
@@ -83,7 +83,7 @@ def test_every_kind_has_an_archetype_that_names_its_schema() -> None:
 def test_the_content_guide_shows_the_archetypes() -> None:
     guide = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
     for kind in KINDS:
-        assert f"`painguide new {kind.name}" in guide, kind.name
+        assert f"`make new KIND={kind.name}" in guide, kind.name
     for link in re.findall(r"\]\(\.\./(archetypes/[^)]*)\)", guide):
         assert (ROOT / link).exists(), link
 
@@ -155,11 +155,11 @@ def test_new_writes_where_the_kinds_pattern_says(content: Path, capsys: pytest.C
     (["page", "about"], "already exists"),  # after the first run below
     (["glossary"], "already exists"),
     (["glossary", "terms"], "is a single file, content/glossary.yaml; give no id"),
-    (["pm"], "give the new file's id: painguide new pm <id>"),
+    (["pm"], "give the new file's id: .venv/bin/painguide new pm <id> (or make new KIND=pm ID=<id>)"),
     (["pm", "New_PM"], "must be lower-case letters, digits and hyphens"),
     (["pm", "a/b"], "a pm is named <id>"),
     (["chapter", "demo/2-more"], "a chapter is named <document>/NN-<chapter>"),
-    (["chapter", "nodoc/02-more"], "start it with `painguide new recommendation-document nodoc`"),
+    (["chapter", "nodoc/02-more"], "start it with `.venv/bin/painguide new recommendation-document nodoc`"),
 ])
 def test_new_refuses_with_a_usage_error(content: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     assert run(content, "new", "page", "about") == 0
