@@ -32,6 +32,12 @@ from painguide.yamlload import dotted
 CITABLE = (Recommendation, Checklist, ChecklistItem, ListBlock, ListItem, TableBlock, Step, CompetenceItem, Sign)
 
 
+def did_you_mean(word: str, known: Any, cutoff: float = 0.7) -> str:
+    """"; did you mean 'x'?" for the closest known word, to end a message with; "" when none is close."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
 def _add(problems: Problems, item: Loaded[Any], loc: Loc, message: str, warning: bool = False) -> None:
     line, col = item.doc.locate(loc)
     problems.add(item.path, line, col, dotted(loc), message, warning=warning)
@@ -51,7 +57,8 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
     for item in site.all_loaded():
         for loc, obj in models(item.model):
             if isinstance(obj, Source) and known_files is not None and obj.file not in known_files:
-                _add(problems, item, loc + ("file",), f"unknown source file '{obj.file}'; list it in content/references.yaml")
+                hint = did_you_mean(obj.file, known_files, 0.8)
+                _add(problems, item, loc + ("file",), f"unknown source file '{obj.file}'" + (hint or "; list it in content/references.yaml"))
             if isinstance(obj, CITABLE) and getattr(obj, "id", None):
                 if obj.id in citable:
                     other, other_loc = citable[obj.id]
@@ -103,9 +110,8 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
 
     for item, loc, ident in cites:
         if ident not in citable and not site.failed_to_load(ident):
-            close = difflib.get_close_matches(ident, list(citable), n=1, cutoff=0.7)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            _add(problems, item, loc, f"unknown id '{ident}'{hint}; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign")
+            _add(problems, item, loc, f"unknown id '{ident}'; give the id of a recommendation, checklist, requirement point, "
+                 f"list, table, PM step or warning sign{did_you_mean(ident, citable)}")
 
     for kind in kinds.KINDS:
         if not kind.files.endswith("/*.yaml"):
@@ -118,7 +124,7 @@ def check_site(site: Site, problems: Problems, today: dt.date, release: bool = F
         leaflets = {x.model.id for x in site.of("patient-info")}
         for i, leaflet in enumerate(item.model.patient_info):
             if leaflet not in leaflets and not site.failed_to_load(leaflet, "patient-info"):
-                _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml")
+                _add(problems, item, ("patient_info", i), f"unknown leaflet '{leaflet}'; no content/patient-info/{leaflet}.yaml{did_you_mean(leaflet, leaflets)}")
 
     _check_leaflets(site, problems)
     _check_doors(site, problems)
@@ -426,9 +432,8 @@ def _check_doors(site: Site, problems: Problems) -> None:
         for loc, link in links:
             kind = kinds.get(link.to)
             if link.to not in targets:
-                close = difflib.get_close_matches(link.to, targets, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                _add(problems, page, loc + ("to",), f"unknown page '{link.to}'{hint}; give a kind or a view: {', '.join(targets)}")
+                _add(problems, page, loc + ("to",), f"unknown page '{link.to}'; give a kind or a view: {', '.join(targets)}"
+                     f"{did_you_mean(link.to, targets, 0.6)}")
             elif kind is not None and link.id is not None:
                 ids = [x.model.id for x in site.of(kind.name)]
                 if link.id not in ids and not site.failed_to_load(link.id, kind.name):

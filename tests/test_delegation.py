@@ -86,8 +86,8 @@ CASES = [
      ["content/competence/nurse.yaml:29:16: delegation.references[0]: 'hta-report' is a document a seed cites (cited_in); "
       "a delegation cites external documents (url and checked)"]),
     ("unknown-see-id", COMPETENCE_FILE, edit(WITH_DELEGATION, "see: [R-X-1]", "see: [R-X-2]"),
-     ["content/competence/nurse.yaml:27:13: delegation.health_care[0].see[0]: unknown id 'R-X-2'; did you mean 'R-X-1'?; "
-      "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
+     ["content/competence/nurse.yaml:27:13: delegation.health_care[0].see[0]: unknown id 'R-X-2'; give the id of a recommendation, "
+      "checklist, requirement point, list, table, PM step or warning sign; did you mean 'R-X-1'?"]),
     ("task-id-of-an-item", COMPETENCE_FILE, edit(WITH_DELEGATION, "id: DELEG-1", "id: NURSE-1"),
      ["content/competence/nurse.yaml:25:11: delegation.health_care[0].id: id 'NURSE-1' is already used at content/competence/nurse.yaml:11"]),
     ("task-without-basis", COMPETENCE_FILE, edit(WITH_DELEGATION, "      see: [R-X-1]\n      basis: proposal\n", "      see: [R-X-1]\n"),

@@ -39,5 +39,6 @@ def test_a_door_to_an_unknown_page_or_id_names_the_line(project: Path, capsys: p
     write(project, "pages/index.yaml", edit(text, "        id: rec\n", "        id: recc\n"))
     code, lines = run(project, capsys)
     assert code == 1
-    assert lines[0].startswith("content/pages/index.yaml:6:9: doors[0].to: unknown page 'pms'; did you mean 'pm'?; give a kind or a view: ")
+    assert lines[0].startswith("content/pages/index.yaml:6:9: doors[0].to: unknown page 'pms'; give a kind or a view: ")
+    assert lines[0].endswith("; did you mean 'pm'?")
     assert lines[1] == "content/pages/index.yaml:10:13: doors[0].also[0].id: no recommendation-document has the id 'recc'; did you mean 'rec'?"

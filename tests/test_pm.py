@@ -33,7 +33,7 @@ CASES = [
     ("bad-urgency", "warning-signs.yaml", edit(SIGNS, "urgency: urgent", "urgency: soon"),
      ["content/warning-signs.yaml:13:14: signs[0].urgency: 'soon' is not allowed here; choose one of 'emergency', 'urgent' or 'routine'"]),
     ("unknown-implements-id", PM_FILE, edit(PM, "implements: [R-X-1]", "implements: [R-X-9]"),
-     ["content/pm/dressing.yaml:18:18: steps[0].implements[0]: unknown id 'R-X-9'; did you mean 'R-X-1'?; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
+     ["content/pm/dressing.yaml:18:18: steps[0].implements[0]: unknown id 'R-X-9'; give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign; did you mean 'R-X-1'?"]),
     ("unknown-region", PM_FILE, edit(PM, "regions: [skane]", "regions: [skne]"),
      ["content/pm/dressing.yaml:12:11: regions[0]: unknown region 'skne'; known regions are skane"]),
     ("id-not-file-name", PM_FILE, edit(PM, "id: dressing", "id: dressings"),

@@ -82,8 +82,8 @@ def test_a_valid_module_and_competence_description_pass(project: Path, capsys: p
 
 CASES = [
     ("unknown-include-id", MODULE_FILE, edit(MODULE, "include: [R-X-1]", "include: [R-X-2]"),
-     ["content/training/basics.yaml:17:15: sections[0].include[0]: unknown id 'R-X-2'; did you mean 'R-X-1'?; "
-      "give the id of a recommendation, checklist, requirement point, list, table, PM step or warning sign"]),
+     ["content/training/basics.yaml:17:15: sections[0].include[0]: unknown id 'R-X-2'; give the id of a recommendation, "
+      "checklist, requirement point, list, table, PM step or warning sign; did you mean 'R-X-1'?"]),
     ("unknown-pm-warning-table", MODULE_FILE, edit(MODULE, "include: [R-X-1]\n", "include: [R-X-1]\n    warning_signs_of: dressing\n"),
      ["content/training/basics.yaml:18:23: sections[0].warning_signs_of: unknown PM 'dressing'; see content/pm/"]),
     ("question-after-an-unknown-section", MODULE_FILE, edit(MODULE, "Q1\n    question: {sv: Fråga 1?, en: Question 1?}\n    see: R-X-1\n",
