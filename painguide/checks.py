@@ -169,8 +169,7 @@ def _sign_refs(problems: Problems, item: Loaded[Any], field: str, ids: list[str]
     for i, ident in enumerate(ids):
         if ident in signs:
             continue
-        close = difflib.get_close_matches(ident, list(signs), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = did_you_mean(ident, signs, 0.6)
         _add(problems, item, (field, i), f"unknown warning sign '{ident}'{hint}; the signs are in content/warning-signs.yaml")
 
 
@@ -233,8 +232,7 @@ def _check_provenance(site: Site, problems: Problems, release: bool) -> None:
             for s, key in enumerate(review.statements):
                 where = ("meta", "reviews", r, "statements", s)
                 if key not in keys:
-                    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = did_you_mean(key, keys, 0.6)
                     _add(problems, item, where, f"no statement '{key}' in this document{hint}; the review queue (/review/) shows each key")
                 elif not keys[key].statement.marked:
                     _add(problems, item, where, f"'{key}' is from the sources; a sign-off names only statements marked general-knowledge or proposal")
@@ -390,8 +388,7 @@ def _check_figures(site: Site, problems: Problems) -> None:
     for leaflet in site.of("patient-info"):
         for i, ident in enumerate(leaflet.model.figures):
             if ident not in known and not site.failed_to_load(ident, "figures"):
-                close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(ident, known, 0.6)
                 _add(problems, leaflet, ("figures", i), f"unknown figure '{ident}'{hint}; the figures are declared in content/figures.yaml")
 
 
@@ -437,8 +434,7 @@ def _check_doors(site: Site, problems: Problems) -> None:
             elif kind is not None and link.id is not None:
                 ids = [x.model.id for x in site.of(kind.name)]
                 if link.id not in ids and not site.failed_to_load(link.id, kind.name):
-                    close = difflib.get_close_matches(link.id, ids, n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = did_you_mean(link.id, ids, 0.6)
                     _add(problems, page, loc + ("id",), f"no {kind.name} has the id '{link.id}'{hint}")
 
 
@@ -578,8 +574,7 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
         for s, section in enumerate(module.model.sections):
             if section.warning_signs_of is not None and section.warning_signs_of not in procedures \
                     and not site.failed_to_load(section.warning_signs_of, "pm"):
-                close = difflib.get_close_matches(section.warning_signs_of, procedures, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(section.warning_signs_of, procedures, 0.6)
                 _add(problems, module, ("sections", s, "warning_signs_of"), f"unknown PM '{section.warning_signs_of}'{hint}; see content/pm/")
             if section.delegation_of is not None and delegations.get(section.delegation_of) is None \
                     and not site.failed_to_load(section.delegation_of, "competence"):
@@ -588,8 +583,7 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                     _add(problems, module, where, f"the competence description '{section.delegation_of}' has no delegation: block to show; "
                          f"add one to content/competence/{section.delegation_of}.yaml")
                 else:
-                    close = difflib.get_close_matches(section.delegation_of, list(delegations), n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = did_you_mean(section.delegation_of, delegations, 0.6)
                     _add(problems, module, where, f"unknown competence description '{section.delegation_of}'{hint}; see content/competence/")
         ids = [section.id for section in module.model.sections if section.id]
         for s, section in enumerate(module.model.sections):
@@ -611,8 +605,7 @@ def _check_training(site: Site, problems: Problems, release: bool) -> None:
                 _add(problems, module, ("teaches", i), f"{ident} is a competence of {profession}, who is not in this module's "
                      f"audience, so no {profession} takes it; add {profession} to audience: or teach {ident} in a module they take")
             if ident not in items and not site.failed_to_load(ident, "competence"):
-                close = difflib.get_close_matches(ident, list(items), n=1, cutoff=0.7)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = did_you_mean(ident, items)
                 _add(problems, module, ("teaches", i), f"unknown competence item '{ident}'{hint}; see content/competence/")
             taught.add(ident)
     if not site.of("training"):
@@ -636,8 +629,7 @@ def _check_external(problems: Problems, item: Loaded[Any], path: tuple[str, ...]
         if any(r.id == ident for r in references):
             message = f"'{ident}' is a document a seed cites (cited_in); {what} cites external documents (url and checked)"
         else:
-            close = difflib.get_close_matches(ident, external, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(ident, external, 0.6)
             message = f"unknown external document '{ident}'{hint}; list it in content/references.yaml with id, url and checked"
         _add(problems, item, path + (i,), message)
 
