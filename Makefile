@@ -61,7 +61,7 @@ endif
 schema: $(STAMP)
 	$(BIN)/painguide schema
 
-## serve: live preview at http://127.0.0.1:8000 (SITE_LANG=en for English; the codes are in languages.yaml)
+## serve: live preview of one language at http://127.0.0.1:8000, a save shown in about a second (SITE_LANG=en for English; the codes are in languages.yaml)
 serve: $(STAMP)
 	$(BIN)/painguide serve $(if $(SITE_LANG),--lang $(SITE_LANG))
 

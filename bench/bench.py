@@ -130,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.scale import report
 
         report(project.root, sorted({min(100, args.scale), args.scale}))
+    from bench.preview import report as preview
+
+    # A full build is validate + generate + the MkDocs builds, measured above.
+    preview(project.root, args.scale, build_seconds=t_validate + t_generate + t_mkdocs)
     return 0
 
 

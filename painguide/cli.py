@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     common(sub.add_parser("generate", help="validate, then write Markdown under docs/"))
     b = common(sub.add_parser("build", help="validate, generate and build site/ (replaced only on success)"))
     b.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
-    s = common(sub.add_parser("serve", help="live preview; regenerates when content/ or macros/ change"))
+    s = common(sub.add_parser("serve", help="live preview of one language; a saved file's page is served again in about a second"))
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
     sc = sub.add_parser("schema", help="write JSON Schemas for editors to schemas/")

@@ -358,3 +358,49 @@ def _group_recommendations(site: Site, root: Path, problems: Problems) -> None:
             problems.add(chapters[name][0].path, 1, 1, "", f"recommendations/{name}/ has chapters but no document.yaml")
             continue
         site.recommendations.append(RecommendationSet(documents[name], chapters.get(name, [])))
+
+
+# -- the live preview: one file at a time -------------------------------------------------
+
+def reload_file(site: Site, path: Path, problems: Problems) -> Site:
+    """The site with the file at path loaded again (`painguide serve`, after a save): its new
+    version, or none when it was deleted. When it has errors they go into problems and the
+    site keeps the file's last valid version, so that the preview keeps its last good page."""
+    rel = PurePosixPath(path.resolve().relative_to(site.root.resolve()).as_posix())
+    path = site.root / rel  # as load_site names it
+    kind = kinds.kind_of(rel)
+    if path.exists():
+        if kind is None or path.suffix != ".yaml":
+            problems.add(path, 1, 1, "", f"unknown content file; expected one of {kinds.expected_files()}")
+            return site
+        with languages.using(site.languages):
+            doc = load_reported(path, problems)
+            model = validate_document(doc, kind.load_model(), problems) if doc is not None else None
+        if model is None:
+            if any(x.path == path for found in site.items.values() for x in found):
+                return site
+            # No valid version to keep: references into it are this file's problem, not theirs.
+            failed = [f for f in site.failed if f.path != path] + [_failed(path, kind.name, doc)]
+            return _regrouped(site, site.items, failed)
+        new: Loaded[Any] | None = Loaded(model, doc)
+    else:
+        new = None
+    items = {name: [x for x in found if x.path != path] for name, found in site.items.items()}
+    if new is not None and kind is not None:
+        items[kind.name] = sorted(items.get(kind.name, []) + [new], key=lambda x: x.path)
+    return _regrouped(site, items, [f for f in site.failed if f.path != path])
+
+
+def subset(site: Site, paths: set[Path]) -> Site:
+    """The site with only the files at paths (as load_site names them): what the preview checks
+    and renders a changed file against."""
+    return _regrouped(site, {name: [x for x in found if x.path in paths] for name, found in site.items.items()}, site.failed)
+
+
+def _regrouped(site: Site, items: dict[str, list[Loaded[Any]]], failed: list[Failed]) -> Site:
+    # A recommendation's chapters are grouped again; the grouping's own problems (chapters
+    # without a document.yaml) are load_site's to report, so they are dropped here.
+    new = Site(root=site.root, languages=site.languages, items={name: found for name, found in items.items() if found},
+               failed=failed)
+    _group_recommendations(new, site.root, Problems(site.root))
+    return new

@@ -30,13 +30,8 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
         wanted.add(path)
         data = text.encode("utf-8")
         if path in existing:
-            with open(path, "rb") as old:
-                if old.read() == data:
-                    continue
-            # A reader (mkdocs serve) sees the old file or the new one, never half of one.
-            with open(path + ".tmp", "wb") as new:
-                new.write(data)
-            os.replace(path + ".tmp", path)
+            if not _replace(path, data):
+                continue
             existing.discard(path + ".tmp")  # left by an interrupted run, and now used up
         else:
             # Not through a .tmp file: there is no old version to show meanwhile, and
@@ -55,6 +50,31 @@ def sync_tree(target: Path, files: dict[str, str]) -> tuple[int, int]:
         if folder != root and not names and not os.listdir(folder):
             os.rmdir(folder)
     return written, removed
+
+
+def _replace(path: str, data: bytes) -> bool:
+    """Replace the file at path with data unless it holds data already; whether it was written."""
+    with open(path, "rb") as old:
+        if old.read() == data:
+            return False
+    # A reader (the preview's server) sees the old file or the new one, never half of one.
+    with open(path + ".tmp", "wb") as new:
+        new.write(data)
+    os.replace(path + ".tmp", path)
+    return True
+
+
+def write_page(target: Path, rel: str, text: str) -> bool:
+    """Write one generated page under target (docs/<code>/) unless it is unchanged: the live
+    preview's page of a saved file. Whether it was written."""
+    path = os.path.normpath(os.path.join(str(target), rel))
+    data = text.encode("utf-8")
+    if os.path.exists(path):
+        return _replace(path, data)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as new:
+        new.write(data)
+    return True
 
 
 def _inherited(base: dict[str, Any], key: str, options_for: dict[str, dict[str, object]]) -> list[object]:
@@ -117,7 +137,14 @@ def generate(renderer: Renderer, root: Path) -> dict[str, tuple[int, int]]:
     stats = {}
     for lang, (pages, config_text) in rendered.items():
         stats[lang] = sync_tree(root / "docs" / lang, pages)
-        config = root / f"mkdocs.{lang}.yml"
-        if not config.is_file() or config.read_text(encoding="utf-8") != config_text:
-            config.write_text(config_text, encoding="utf-8")
+        write_config(root, lang, config_text)
     return stats
+
+
+def write_config(root: Path, lang: str, text: str) -> bool:
+    """Write mkdocs.<code>.yml unless it is unchanged; whether it was written."""
+    config = root / f"mkdocs.{lang}.yml"
+    if config.is_file() and config.read_text(encoding="utf-8") == text:
+        return False
+    config.write_text(text, encoding="utf-8")
+    return True

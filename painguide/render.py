@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from painguide.idlinks import Links
 from painguide.links import PATIENT_CARDS, anchor, href, relative, trace, url_for
 from painguide.model.common import Text, review_state
 from painguide.model.training import PASS_MARK, REFRESHER, shown_order
-from painguide.pages import NavItem, plan
+from painguide.pages import NavItem, OutPage, plan
 from painguide.provenance import statement_text, statements
 from painguide.reading import PLACEHOLDER, reading_minutes
 from painguide.register import api_json
@@ -180,12 +181,17 @@ class Renderer:
                 lines.append(f"*[{term.abbreviation[lang]}]: {title}")
         return "\n".join(lines)
 
-    def render(self, lang: str) -> dict[str, str]:
+    def render(self, lang: str, pages: list[OutPage] | None = None, before_each: Callable[[], None] | None = None) -> dict[str, str]:
+        """Every page in lang, and the register's API file; or only the given pages (the live
+        preview's page of a saved file). before_each is called before each page: the preview
+        raises from it to stop a render that a newer save has made stale."""
         labels = self.labels[lang]
         abbr = self.abbreviations(lang)
         out: dict[str, str] = {}
         # Module pages first: the pages that list modules state their reading times.
-        for page in sorted(self.pages, key=lambda p: p.template != "module.md.j2"):
+        for page in sorted(self.pages if pages is None else pages, key=lambda p: p.template != "module.md.j2"):
+            if before_each is not None:
+                before_each()
             context = {
                 **page.context,
                 "lang": lang,
@@ -218,7 +224,7 @@ class Renderer:
             if abbr:
                 text += "\n" + abbr + "\n"
             out[page.path] = text
-        if self.register:  # the same register in each language tree: /api/documents.json, /en/api/documents.json
+        if self.register and pages is None:  # the same register in each language tree: /api/documents.json, /en/api/documents.json
             out[url_for("api")] = api_json(self.register, self.languages, self.today)
         return out
 
