@@ -8,11 +8,15 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help build test validate serve new schema bench browser-deps clean lock lock-check
 
 LOCK   := requirements.lock
-PIP_TOOLS := pip-tools==7.6.2
+# pip itself is pinned with its hashes too: `python3 -m venv` brings the interpreter's own,
+# older pip (23.2.1 on Debian 12's Python 3.11, with published advisories).
+PIP_LOCK := requirements-pip.lock
+PIP_VERSION := 26.3
+PIP_TOOLS := pip-tools==7.7.0
 
 # Every Python package, direct and transitive, comes from the lock with its hashes; the
 # venv is made anew when the lock changes, so what is installed is exactly the lock.
-$(STAMP): $(LOCK)
+$(STAMP): $(LOCK) $(PIP_LOCK)
 	@$(PYTHON) -m painguide.lockfile check
 	rm -rf $(VENV)
 	@# Debian's python3 needs python3-venv for `-m venv`; install it only if missing.
@@ -20,6 +24,7 @@ $(STAMP): $(LOCK)
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get install -y -qq python3-venv && \
 	  $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(PIP_LOCK)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -35,9 +40,11 @@ lock:
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
 	.venv-lock/bin/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --all-build-deps \
 	  --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
+	echo 'pip==$(PIP_VERSION)' | .venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links -o $(PIP_LOCK) -
 	$(PYTHON) -m painguide.lockfile stamp
 	rm -rf .venv-lock
-	@git diff --stat -- $(LOCK) 2>/dev/null || true
+	@git diff --stat -- $(LOCK) $(PIP_LOCK) 2>/dev/null || true
 
 ## build: validate the content, generate the pages and build site/ (both languages)
 build: lock-check $(STAMP)
