@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from painguide import search
 from painguide.checks import check_site
 from painguide.content import Site, load_site
 from painguide.errors import ContentError, Problems
@@ -167,6 +168,11 @@ def run_mkdocs(project: Project, site_dir: Path, languages: Languages) -> None:
             errors = [f.exception() for f in futures if f.exception() is not None]
         if errors:
             raise BuildError("\n".join(str(e) for e in errors))
+        for lang in languages:
+            try:
+                search.index(work / lang.code)
+            except search.SearchIndexError as err:
+                raise BuildError(str(err)) from None
         # The primary language's worker's scope covers the others' folders too: it leaves them alone.
         others = [lang.prefix for lang in languages if not lang.primary]
         for lang in languages:
