@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("Makefile", "pyproject.toml", "requirements.lock", "languages.yaml", "mkdocs.yml", ".pre-commit-config.yaml")
+FILES = ("Makefile", "pyproject.toml", "requirements.lock", "requirements-pip.lock", "languages.yaml", "mkdocs.yml", ".pre-commit-config.yaml")
 FOLDERS = ("archetypes", "macros", "schemas", "docs/overrides")
 
 
@@ -30,9 +30,9 @@ def clone(target: Path, content: bool = True) -> Path:
     script.parent.mkdir(parents=True)
     script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m painguide "$@"\n', encoding="utf-8")
     script.chmod(0o755)
-    lock = target / "requirements.lock"
-    earlier = lock.stat().st_mtime - 60
-    os.utime(lock, (earlier, earlier))  # older than the stamp, as after a make that installed it
+    for lock in (target / "requirements.lock", target / "requirements-pip.lock"):
+        earlier = lock.stat().st_mtime - 60
+        os.utime(lock, (earlier, earlier))  # older than the stamp, as after a make that installed it
     (target / ".venv" / ".installed").touch()
     return target
 
