@@ -3,6 +3,10 @@
 
 Never `playwright install`: the suite uses /usr/bin/chromium. A missing tool fails the
 run with a message saying how to install it; nothing is skipped.
+
+The server sends the site's Content-Security-Policy (painguide/serving.py), and every
+browser context the suite opens records violations of it: a test fails, at its teardown,
+on any violation seen while it ran (test_csp.py proves the recorder sees one).
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from sitecheck import (
     CHROMIUM,
     ROOT,
     broken_links,
+    format_csp,
     install_hint,
     page_facts,
     serve,
     site_pages,
     third_party_requests,
     vnu_errors,
+    watch_csp,
 )
 
 CHROMIUM_ARGS = [
@@ -45,6 +51,51 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not AXE_JS.is_file():
         pytest.fail(install_hint(f"axe-core ({AXE_JS.relative_to(ROOT)})"), pytrace=False)
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def csp_log() -> list[dict]:
+    """Every Content-Security-Policy violation seen and not yet reported (see no_csp_violations)."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def browser(browser, csp_log: list[dict]):  # noqa: ANN001, ANN201 - playwright types
+    """pytest-playwright's browser, whose every new context (the `page` fixture's and those
+    the tests open themselves) records CSP violations into csp_log."""
+    original = browser.new_context
+
+    def new_context(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        context = original(*args, **kwargs)
+        watch_csp(context, csp_log)
+        return context
+
+    browser.new_context = new_context
+
+    def new_page(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("browser.new_page's context would not record CSP violations: use browser.new_context().new_page()")
+
+    browser.new_page = new_page
+    yield browser
+    del browser.new_context, browser.new_page
+    if csp_log:  # seen after the last test ended (as a module's own context closed)
+        pytest.fail(format_csp(csp_log), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request: pytest.FixtureRequest, csp_log: list[dict]) -> Iterator[None]:
+    """Fails the test on any CSP violation seen since the last test ended: while it ran, and
+    while the fixtures it uses (the shared site walk, for one) were set up."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            try:
+                context.cookies()  # a round trip, so that reports already sent arrive first
+            except Exception:  # noqa: BLE001, S110 - a context closing meanwhile has nothing to add
+                pass
+    found, csp_log[:] = csp_log[:], []
+    if found:
+        pytest.fail(format_csp(found), pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,9 @@ Every checker is a plain function that returns a list of problems, each naming t
 it was found on, so the same code proves the real site clean and a damaged copy dirty.
 
     site_pages(site_dir)              every page: each index.html and 404.html, as URL paths
-    serve(site_dir)                   a local HTTP server for a folder (context manager)
+    serve(site_dir)                   a local HTTP server for a folder (context manager), sending
+                                      the site's Content-Security-Policy on every response
+    watch_csp(context, log)           record every CSP violation of a browser context's pages
     axe_violations(page, url)         axe-core, WCAG 2.0/2.1 A and AA
     third_party_requests(page, url)   requests to any host other than the local server
     vnu_errors(site_dir)              Nu HTML Checker errors
@@ -29,6 +31,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from painguide.serving import CONTENT_SECURITY_POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -85,7 +89,17 @@ def one_page_of_each_kind(pages: list[str]) -> list[str]:
 # -- the server -----------------------------------------------------------------------
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as the README says a web server should: with the site's
+    Content-Security-Policy on every response (pages, assets, errors). policy=None sends none."""
+
+    policy: str | None = CONTENT_SECURITY_POLICY
+
+    def end_headers(self) -> None:
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -100,9 +114,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve site_dir on 127.0.0.1 (a free port) from a daemon thread; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
+def serve(site_dir: Path, policy: str | None = CONTENT_SECURITY_POLICY) -> Iterator[str]:
+    """Serve site_dir on 127.0.0.1 (a free port) from a daemon thread; yields the base URL.
+    Every response carries the Content-Security-Policy `policy` (None: no such header)."""
+    handler = functools.partial(type("Handler", (SiteHandler,), {"policy": policy}), directory=str(site_dir))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"serve {site_dir}", daemon=True)
     thread.start()
@@ -113,13 +128,78 @@ def serve(site_dir: Path) -> Iterator[str]:
         server.server_close()
 
 
+# -- Content-Security-Policy ----------------------------------------------------------
+
+# Injected into every page of a watched context before the page's own scripts (by
+# Playwright, so it is not an inline script of the page and the policy does not apply to it).
+# Each violation goes to the test through a binding; a violation in the page's workers shows
+# in the console instead, which is watched too.
+CSP_RECORDER_JS = """(() => {
+  if (window.__pgCspWatching) return;
+  window.__pgCspWatching = true;
+  window.addEventListener("securitypolicyviolation", (e) => {
+    const report = {
+      page: location.href, directive: e.effectiveDirective || e.violatedDirective,
+      blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, column: e.columnNumber,
+      sample: e.sample, disposition: e.disposition,
+    };
+    if (typeof window.__pgCspViolation === "function") window.__pgCspViolation(report);
+    else console.error("Content Security Policy violation (unreported): " + JSON.stringify(report));
+  }, true);
+})();"""
+
+
+def watch_csp(context, log: list[dict]) -> None:  # noqa: ANN001 - a playwright BrowserContext
+    """Append every CSP violation in the context's pages to log: the page's
+    securitypolicyviolation events, and console messages that mention the policy."""
+
+    def violation(source, report: dict) -> None:  # noqa: ANN001
+        log.append({"how": "event", **report})
+
+    def console(message) -> None:  # noqa: ANN001
+        if "content security policy" not in message.text.lower():
+            return
+        where = message.location or {}
+        page = message.page.url if message.page else ""
+        log.append({"how": "console", "page": page, "text": message.text,
+                    "source": where.get("url", ""), "line": where.get("lineNumber", 0), "column": where.get("columnNumber", 0)})
+
+    context.expose_binding("__pgCspViolation", violation)
+    context.add_init_script(script=CSP_RECORDER_JS)
+    context.on("console", console)
+
+
+def format_csp(violations: list[dict]) -> str:
+    lines = [f"{len(violations)} Content-Security-Policy violation(s):"]
+    for v in violations:
+        at = f"{v.get('source') or '?'}:{v.get('line') or 0}:{v.get('column') or 0}"
+        if v["how"] == "event":
+            sample = f" sample {v['sample']!r}" if v.get("sample") else ""
+            lines.append(f"- {v['page']}: {v['directive']} blocked {v.get('blocked') or '?'!r} at {at}{sample}")
+        else:
+            lines.append(f"- {v['page']}: console at {at}: {v['text']}")
+    return "\n".join(lines)
+
+
 # -- accessibility --------------------------------------------------------------------
+
+
+def add_axe(page) -> None:  # noqa: ANN001 - a playwright Page
+    """Put axe-core into the loaded page. Not with add_script_tag, which inserts an inline
+    <script> that the site's Content-Security-Policy blocks; Playwright's own evaluation
+    is not subject to the page's policy."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_source())
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8") + "\n;undefined"
 
 
 def run_axe(page, tags: list[str] = AXE_TAGS) -> list[dict]:  # noqa: ANN001 - a playwright Page
     """axe-core on the page as it is now (no navigation). Returns raw violations."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+    add_axe(page)
     return page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});

@@ -12,13 +12,13 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from sitecheck import format_violations, run_axe, search
+from sitecheck import SiteHandler, format_violations, run_axe, search
 
 from painguide.offline import write_worker
 from tiny import LANGUAGES
@@ -44,7 +44,7 @@ def server(site_dir: Path, tmp_path: Path) -> Iterator[Server]:
     shutil.copytree(site_dir, copy)
     state = Server(copy)
 
-    class Handler(SimpleHTTPRequestHandler):
+    class Handler(SiteHandler):  # with the site's Content-Security-Policy, like every test server
         def handle_one_request(self) -> None:
             if state.down.is_set():  # drop the connection unanswered, like a lost signal
                 self.raw_requestline = self.rfile.readline(65537)
@@ -55,9 +55,6 @@ def server(site_dir: Path, tmp_path: Path) -> Iterator[Server]:
         def send_head(self):  # type: ignore[no-untyped-def]
             state.requests.append(urlsplit(self.path).path)
             return super().send_head()
-
-        def log_message(self, *args: object) -> None:
-            pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(copy)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
