@@ -218,8 +218,14 @@ def inject_inline_script(page: Page, path: str) -> dict[str, str]:
     return headers
 
 
-def take(csp_log: list[dict]) -> list[dict]:
-    """The violations recorded so far, taken out of the log (they are this test's to judge)."""
+def take(page: Page, csp_log: list[dict], wanted: int) -> list[dict]:
+    """The violations recorded so far, once there are `wanted` of them (reports arrive on
+    their own time) or after 5 s, taken out of the log: they are this test's to judge."""
+    for _ in range(100):
+        if len(csp_log) >= wanted:
+            break
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(100)  # any straggler is this test's too
     found, csp_log[:] = csp_log[:], []
     return found
 
@@ -244,7 +250,7 @@ def test_inline_code_and_eval_are_blocked_and_recorded(any_page: Page, csp_log: 
     assert headers.get("content-security-policy") == CONTENT_SECURITY_POLICY, headers
     assert page.evaluate("[window.__pgInline, window.__pgHandler]") == [None, None], "the inline code ran"
     assert page.evaluate("window.__pgProbe") == {"eval": "EvalError", "fn": "EvalError"}
-    found = take(csp_log)
+    found = take(page, csp_log, 6)  # 4 events (inline, handler, eval, new Function) and 2 console reports
     events = {(v["directive"], v["blocked"]) for v in found if v["how"] == "event"}
     assert events >= {("script-src-elem", "inline"), ("script-src-attr", "inline"), ("script-src", "eval")}, found
     assert all(urlsplit(v["page"]).path == "/en/" + GLOSSARY for v in found if v["how"] == "event"), found
@@ -255,6 +261,6 @@ def test_a_violation_fails_the_test_with_a_readable_list(page: Page, csp_log: li
     """What no_csp_violations prints: the page, the directive, what was blocked, and where."""
     inject_inline_script(page, "/" + GLOSSARY)
     page.goto("/" + GLOSSARY)
-    page.wait_for_function("() => true")
-    report = format_csp(take(csp_log))
+    page.wait_for_function("() => window.__pgProbe !== undefined")
+    report = format_csp(take(page, csp_log, 6))
     assert re.search(r"- http://127\.0\.0\.1:\d+/glossary/: script-src-elem blocked 'inline' at http://127\.0\.0\.1:\d+/glossary/:\d+:\d+", report), report
