@@ -10,8 +10,6 @@ with nginx and Apache samples, and tests/test_serving.py keeps the README equal 
 
 from __future__ import annotations
 
-from painguide.offline import WORKER
-
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; "
     "script-src 'self' 'wasm-unsafe-eval'; "
@@ -23,7 +21,3 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; "
     "frame-ancestors 'none'"
 )
-
-# The offline copy's service workers, one per language root (/sw.js, /en/sw.js): the
-# browser must ask for them again on each visit, or an update reaches readers late.
-SERVICE_WORKER = WORKER
