@@ -1,4 +1,7 @@
-"""validate → generate → mkdocs build (one build per language) → swap into site/.
+"""validate → generate → mkdocs build (one build per language) → search index → swap into site/.
+
+The engine is a parameter: MkDocs builds the site; Zensical (painguide/zensical.py,
+`make zensical`) builds the same generated sources into a folder of its own.
 
 site/ is replaced only when every stage succeeded; a failure at any stage leaves the
 previous site/ exactly as it was.
@@ -14,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,7 +40,7 @@ if TYPE_CHECKING:  # Jinja and the renderer are imported only by the stages that
 
 
 class BuildError(Exception):
-    """A stage other than content validation failed (templates, MkDocs)."""
+    """A stage other than content validation failed (templates, MkDocs or Zensical, search)."""
 
 
 @dataclass
@@ -141,33 +144,80 @@ def run_generate(project: Project, renderer: Renderer) -> dict[str, tuple[int, i
         raise BuildError(_template_error(err)) from None
 
 
-def mkdocs_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return env
+@dataclass(frozen=True)
+class Engine:
+    """What turns one language's generated Markdown (docs/<code>/, mkdocs.<code>.yml) into
+    HTML: build(project, lang, out) writes that language's site into out and returns the
+    notices the engine printed that a person should see (empty if none); it raises
+    BuildError when the build fails. parallel: whether the languages may be built at once."""
+
+    name: str
+    build: Callable[[Project, str, Path], list[str]]
+    parallel: bool = True
 
 
-def _mkdocs(project: Project, lang: str, out: Path) -> None:
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# MkDocs' log lines; anything printed before the first of them is a notice of its own
+# (Material's end-of-life notice, printed on stderr even when the build succeeds).
+_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR)\s+-  ")
+
+
+def mkdocs_notices(stderr: str) -> list[str]:
+    """The notice MkDocs or its theme printed before logging started, as one text, and every
+    WARNING line (a strict build fails on those, but they are shown either way)."""
+    lines = _ANSI.sub("", stderr).splitlines()
+    notices = []
+    first_log = next((i for i, ln in enumerate(lines) if _LOG_LINE.match(ln)), len(lines))
+    preamble = "\n".join(lines[:first_log]).strip("\n")
+    if preamble.strip():
+        notices.append(preamble)
+    notices += [ln for ln in lines[first_log:] if ln.startswith("WARNING")]
+    return notices
+
+
+def _mkdocs(project: Project, lang: str, out: Path) -> list[str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", f"mkdocs.{lang}.yml", "-d", str(out)]
-    proc = subprocess.run(cmd, cwd=project.root, env=mkdocs_env(), capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=project.root, capture_output=True, text=True)
     if proc.returncode != 0:
         lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if re.match(r"^(WARNING|ERROR|Error|Aborted)", ln)]
         detail = "\n".join(lines) or (proc.stdout + proc.stderr)[-3000:]
         raise BuildError(f"mkdocs build of the '{lang}' site failed:\n{detail}")
+    return mkdocs_notices(proc.stderr)
 
 
-def run_mkdocs(project: Project, site_dir: Path, languages: Languages) -> None:
-    """Build every language side by side, then swap the result into site_dir: the primary
-    language at its root, each other language in its folder under it."""
+MKDOCS = Engine("mkdocs", _mkdocs)
+
+
+def engine(name: str) -> Engine:
+    """An engine by its name: mkdocs (the site's), or zensical (`make zensical`)."""
+    if name == MKDOCS.name:
+        return MKDOCS
+    if name == "zensical":
+        from painguide.zensical import ZENSICAL
+
+        return ZENSICAL
+    raise ValueError(f"unknown engine '{name}': mkdocs or zensical")
+
+
+def run_engine(project: Project, site_dir: Path, languages: Languages, engine: Engine = MKDOCS) -> None:
+    """Build every language side by side with the engine, index each for search, write its
+    offline worker, then swap the result into site_dir: the primary language at its root,
+    each other language in its folder under it. Notices the engine printed are shown once."""
     work = project.root / ".painguide" / f"build-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
-            futures = [pool.submit(_mkdocs, project, lang.code, work / lang.code) for lang in languages]
+        workers = len(languages) if engine.parallel else 1
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(engine.build, project, lang.code, work / lang.code) for lang in languages]
             errors = [f.exception() for f in futures if f.exception() is not None]
         if errors:
             raise BuildError("\n".join(str(e) for e in errors))
+        shown: list[str] = []
+        for notice in (n for f in futures for n in f.result()):
+            if notice not in shown:
+                shown.append(notice)
+                print(f"{engine.name}: {notice}" if "\n" not in notice else f"{engine.name} says:\n{notice}", file=sys.stderr)
         for lang in languages:
             try:
                 search.index(work / lang.code)
@@ -187,6 +237,11 @@ def run_mkdocs(project: Project, site_dir: Path, languages: Languages) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def run_mkdocs(project: Project, site_dir: Path, languages: Languages) -> None:
+    """run_engine with MkDocs, the site's engine."""
+    run_engine(project, site_dir, languages, MKDOCS)
+
+
 def swap_into_place(new: Path, site_dir: Path) -> None:
     """Replace site_dir with new using renames, so readers never see a half-built site."""
     site_dir = site_dir.resolve()
@@ -200,9 +255,9 @@ def swap_into_place(new: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(project: Project, site_dir: Path, timings: Timings | None = None) -> Problems:
+def build(project: Project, site_dir: Path, timings: Timings | None = None, engine: Engine = MKDOCS) -> Problems:
     timings = timings or Timings()
     _, renderer, problems = timings.run("validate", validate, project)
     timings.run("generate", run_generate, project, renderer)
-    timings.run("mkdocs", run_mkdocs, project, site_dir, renderer.languages)
+    timings.run(engine.name, run_engine, project, site_dir, renderer.languages, engine)
     return problems

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from painguide import COMMAND, kinds
-from painguide.build import BuildError, Project, Timings, build, check, run_generate, validate
+from painguide.build import BuildError, Project, Timings, build, check, engine, run_generate, validate
 from painguide.errors import ContentError, Problems
 
 # The bare `painguide` is not on a newcomer's PATH: --help names the forms that work as written.
@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     common(sub.add_parser("generate", help="validate, then write Markdown under docs/"))
     b = common(sub.add_parser("build", help="validate, generate and build site/ (replaced only on success)"))
     b.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
+    b.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                   help="what builds the HTML: mkdocs (the site's), or zensical (a trial, `make zensical`; needs .venv-zensical/)")
     s = common(sub.add_parser("serve", help="live preview of one language; a saved file's page is served again in about a second"))
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
     s.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             timings = Timings()
             site_dir = args.site_dir or root / "site"
-            problems = build(project, site_dir, timings)
+            problems = build(project, site_dir, timings, engine(args.engine))
             _report(problems)
             figures = ", ".join(f"{name} {secs:.2f} s" for name, secs in timings.stages.items())
             print(f"built {site_dir} ({figures})")

@@ -238,3 +238,28 @@ def test_unchanged_pages_are_not_rewritten(tiny: Path) -> None:
     stamp = page.stat().st_mtime_ns
     assert main(["--root", str(tiny), "generate", "--today", "2026-11-23"]) == 0
     assert page.stat().st_mtime_ns == stamp
+
+
+# -- the engine's own notices reach the build log ---------------------------------------
+
+def test_a_successful_build_shows_materials_end_of_life_notice_once(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs' and Material's notices are not hidden (no NO_MKDOCS_2_WARNING): Material's
+    end-of-life date is printed once per build, not once per language, and --strict
+    still passes."""
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    project = make_project(tmp_path)
+    capsys.readouterr()
+    assert main(["--root", str(project), "build", "--today", "2026-11-23"]) == 0
+    err = capsys.readouterr().err
+    assert len(re.findall(r"Material for MkDocs reaches end of life on \w+ \d+, \d{4}", err)) == 1, err
+    assert "\x1b[" not in err, "colour codes are taken out of the log"
+
+
+def test_mkdocs_notices_are_the_lines_before_its_log_and_its_warnings() -> None:
+    from painguide.build import mkdocs_notices
+
+    stderr = ("\n\x1b[33m │  \x1b[1mA notice.\x1b[0m\n\x1b[33m │\x1b[0m  Its second line.\n\n"
+              "INFO    -  Cleaning site directory\nWARNING -  A warning.\nINFO    -  Documentation built in 1.00 seconds\n")
+    assert mkdocs_notices(stderr) == [" │  A notice.\n │  Its second line.", "WARNING -  A warning."]
+    assert mkdocs_notices("INFO    -  Documentation built in 1.00 seconds\n") == []
