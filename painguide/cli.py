@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildError as err:
         print(f"painguide: {err}", file=sys.stderr)
-        print("painguide: the build failed; site/ was left as it was", file=sys.stderr)
+        where = getattr(args, "site_dir", None) or "site/"
+        print(f"painguide: the build failed; {where} was left as it was", file=sys.stderr)
         return 1
     except _Usage as err:
         print(f"painguide: {err}", file=sys.stderr)

@@ -61,7 +61,10 @@ def _zensical(project: Project, lang: str, out: Path) -> list[str]:
                           capture_output=True, text=True)
     text = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (out / "index.html").is_file():
-        raise BuildError(f"zensical build of the '{lang}' site failed:\n{text[-3000:]}")
+        # Zensical reports an error as a Python traceback: keep its own lines, not the stack.
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln[0].isspace()
+                 and not ln.startswith(("Traceback", "Build started", "No issues found"))]
+        raise BuildError(f"zensical build of the '{lang}' site failed:\n" + ("\n".join(lines) or text)[-3000:])
     return [ln.strip() for ln in text.splitlines() if ln.lstrip().startswith(("Warning", "WARNING"))]
 
 

@@ -69,3 +69,27 @@ def test_the_zensical_config_keeps_the_site_inside_the_project_and_no_empty_link
     config = yaml.safe_load(config_text(tmp_path, "sv", tmp_path / ".painguide" / "build-1" / "sv"))
     assert config["site_dir"] == ".painguide/build-1/sv" and config["INHERIT"] == "mkdocs.yml"
     assert [a["link"] for a in config["extra"]["alternate"]] == ["./", "en/"]
+
+
+def test_a_failed_zensical_build_leaves_the_previous_one_as_it_was(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """On the tiny project: a template Zensical cannot render stops it, and the folder built
+    before is untouched; nothing is left in .painguide/. (A link to a missing PDF would not:
+    Zensical 0.0.73's --strict, unlike MkDocs', lets it through; the README says so.)"""
+    from painguide.cli import main
+    from tiny import make_project
+
+    project = make_project(tmp_path)
+    (project / ".venv-zensical").symlink_to(ROOT / ".venv-zensical")
+    args = ["--root", str(project), "build", "--today", "2026-11-23", "--engine", "zensical", "--site-dir", str(project / "site-zensical")]
+    assert main(args) == 0, capsys.readouterr().err
+    built = project / "site-zensical"
+    assert (built / "en" / "index.html").is_file() and (built / "pagefind").is_dir()
+    before = sorted((p.relative_to(built).as_posix(), p.stat().st_mtime_ns) for p in built.rglob("*"))
+    partial = project / "docs" / "overrides" / "partials" / "copyright.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "{{ nosuch.method() }}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "zensical build of the 'sv' site failed" in err and "site-zensical was left as it was" in err, err
+    assert sorted((p.relative_to(built).as_posix(), p.stat().st_mtime_ns) for p in built.rglob("*")) == before
+    assert not list((project / ".painguide").glob("build-*")), "the work folder is cleaned up"
