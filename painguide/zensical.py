@@ -31,7 +31,8 @@ def executable(root: Path) -> Path:
 
 
 def config_text(root: Path, lang: str, out: Path) -> str:
-    """zensical.<lang>.yml: mkdocs.<lang>.yml with site_dir set to out (inside root).
+    """zensical.<lang>.yml: mkdocs.<lang>.yml with site_dir set to out (inside root) and
+    Material's look (theme.variant: classic).
 
     The language's own entry in extra.alternate links to '' (its own root) for MkDocs;
     Zensical writes that as href="" in <link rel="alternate">, which is invalid HTML, so it
@@ -39,6 +40,9 @@ def config_text(root: Path, lang: str, out: Path) -> str:
     """
     config = yaml.safe_load((root / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
     config["site_dir"] = out.relative_to(root).as_posix()
+    # Material's look, which docs/overrides/assets/stylesheets/painguide.css is written for
+    # (Zensical's default is its new "modern" one).
+    config.setdefault("theme", {})["variant"] = "classic"
     for alt in config.get("extra", {}).get("alternate", []):
         if alt.get("link") == "":
             alt["link"] = "./"

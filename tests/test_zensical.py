@@ -68,6 +68,7 @@ def test_the_zensical_config_keeps_the_site_inside_the_project_and_no_empty_link
         {"name": "Svenska", "link": "", "lang": "sv"}, {"name": "English", "link": "en/", "lang": "en"}]}}), encoding="utf-8")
     config = yaml.safe_load(config_text(tmp_path, "sv", tmp_path / ".painguide" / "build-1" / "sv"))
     assert config["site_dir"] == ".painguide/build-1/sv" and config["INHERIT"] == "mkdocs.yml"
+    assert config["theme"]["variant"] == "classic"
     assert [a["link"] for a in config["extra"]["alternate"]] == ["./", "en/"]
 
 
