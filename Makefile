@@ -124,4 +124,4 @@ help:
 	@sed -n 's/^## //p' Makefile
 
 clean:
-	rm -rf site site-zensical .cache .painguide mkdocs.*.yml $(filter-out docs/overrides/,$(wildcard docs/*/))
+	rm -rf site site-zensical .cache .painguide mkdocs.*.yml zensical.*.yml $(filter-out docs/overrides/,$(wildcard docs/*/))

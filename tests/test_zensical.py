@@ -72,7 +72,7 @@ def test_the_zensical_config_keeps_the_site_inside_the_project_and_no_empty_link
     assert [a["link"] for a in config["extra"]["alternate"]] == ["./", "en/"]
 
 
-def test_a_failed_zensical_build_leaves_the_previous_one_as_it_was(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_a_failed_zensical_build_leaves_the_previous_one_as_it_was(zensical_site: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001 - zensical_site: the venv is installed
     """On the tiny project: a template Zensical cannot render stops it, and the folder built
     before is untouched; nothing is left in .painguide/. (A link to a missing PDF would not:
     Zensical 0.0.73's --strict, unlike MkDocs', lets it through; the README says so.)"""
