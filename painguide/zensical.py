@@ -7,9 +7,9 @@ run_engine). Only the HTML is Zensical's.
 
 Zensical runs from its own venv (.venv-zensical/, from requirements-zensical.lock), not
 from the site's. Its CLI has no --site-dir and refuses a site_dir outside the project
-root, so each language gets a config of its own, zensical.<code>.yml beside
-mkdocs.<code>.yml: the same settings (it INHERITs mkdocs.yml likewise), with site_dir set
-to the build's work folder inside the project. It also writes a cache, .cache/, in the
+root, so each language gets a config of its own, zensical.<code>.<pid>.yml beside
+mkdocs.<code>.yml for the length of its build: the same settings (it INHERITs mkdocs.yml
+likewise), with site_dir set to the build's work folder inside the project. It also writes a cache, .cache/, in the
 project root.
 """
 
@@ -31,7 +31,7 @@ def executable(root: Path) -> Path:
 
 
 def config_text(root: Path, lang: str, out: Path) -> str:
-    """zensical.<lang>.yml: mkdocs.<lang>.yml with site_dir set to out (inside root) and
+    """zensical.<lang>.<pid>.yml: mkdocs.<lang>.yml with site_dir set to out (inside root) and
     Material's look (theme.variant: classic).
 
     The language's own entry in extra.alternate links to '' (its own root) for MkDocs;
@@ -58,11 +58,16 @@ def _zensical(project: Project, lang: str, out: Path) -> list[str]:
     out = out.resolve()
     if root not in out.parents:
         raise BuildError(f"Zensical builds only inside the project: {out} is not under {root}")
-    config = root / f"zensical.{lang}.yml"
+    # Named after this process too: two builds at once in one project (the test suite's and
+    # yours) must not read each other's site_dir.
+    config = root / f"zensical.{lang}.{os.getpid()}.yml"
     config.write_text(config_text(root, lang, out), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    proc = subprocess.run([str(program), "build", "--strict", "-f", config.name], cwd=root, env=env,
-                          capture_output=True, text=True)
+    try:
+        proc = subprocess.run([str(program), "build", "--strict", "-f", config.name], cwd=root, env=env,
+                              capture_output=True, text=True)
+    finally:
+        config.unlink(missing_ok=True)
     text = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (out / "index.html").is_file():
         # Zensical reports an error as a Python traceback: keep its own lines, not the stack.
