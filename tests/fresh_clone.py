@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ("Makefile", "pyproject.toml", "requirements.lock", "requirements-pip.lock", "languages.yaml", "mkdocs.yml", ".pre-commit-config.yaml")
+FILES = ("Makefile", "pyproject.toml", "requirements.lock", "requirements-pip.lock", "requirements-zensical.lock", "languages.yaml", "mkdocs.yml", ".pre-commit-config.yaml")
 FOLDERS = ("archetypes", "macros", "schemas", "docs/overrides")
 
 
