@@ -104,7 +104,6 @@ def language_config(renderer: Renderer, language: Language, root: Path) -> str:
         "docs_dir": f"docs/{lang}",
         "copyright": labels["copyright"],
         "theme": {"language": lang},
-        "plugins": _inherited(base, "plugins", {"search": {"lang": [language.search]}}),
         "extra": {
             "alternate": alternate,
             "painguide_lang": lang,

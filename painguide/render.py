@@ -26,6 +26,7 @@ from painguide.model.training import PASS_MARK, REFRESHER, shown_order
 from painguide.pages import NavItem, OutPage, plan
 from painguide.provenance import statement_text, statements
 from painguide.reading import PLACEHOLDER, reading_minutes
+from painguide.search import search_meta
 from painguide.register import api_json
 from painguide.register import state as register_state
 
@@ -221,6 +222,10 @@ class Renderer:
             if PLACEHOLDER in text:
                 minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""), f"## {labels['changelog']}")
                 text = text.replace(PLACEHOLDER, str(minutes))
+            block = search_meta(page.template, page.context.get("meta"), labels, text, lang)
+            if block:  # after the front matter
+                end = text.find("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+                text = text[:end] + "\n" + block + "\n" + text[end:]
             if abbr:
                 text += "\n" + abbr + "\n"
             out[page.path] = text

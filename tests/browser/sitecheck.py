@@ -14,7 +14,7 @@ it was found on, so the same code proves the real site clean and a damaged copy 
 
 and helpers for the browser tests: one_page_of_each_kind(pages), page_facts(page) (what a
 loaded page says: <html lang>, interface text, switcher and footer links) and
-search(page, start, query) (type into Material's search box, read the results).
+search(page, start, query) (type into Pagefind's search dialog, read the results).
 """
 
 from __future__ import annotations
@@ -287,38 +287,60 @@ def page_facts(page) -> dict:  # noqa: ANN001
     return page.evaluate(PAGE_FACTS_JS)
 
 
-def search(page, start: str, query: str) -> dict:  # noqa: ANN001
-    """Type query into the search box on page start; the result paths and highlighted words."""
+SEARCH_RESULTS_JS = """() => [...document.querySelectorAll("pagefind-results li.pf-result:not([aria-hidden])")].map(li => ({
+  path: new URL(li.querySelector(".pf-result-link").href).pathname,
+  title: li.querySelector(".pf-result-link").textContent,
+  kind: (li.querySelector(".pg-search-kind__name") || {}).textContent || null,
+  draft: (li.querySelector(".pg-search-kind__draft") || {}).textContent || null,
+}))"""
+
+
+SCROLL_TO_WAITING_JS = """() => {
+  const waiting = document.querySelectorAll("pagefind-results li.pf-result[aria-hidden]");
+  if (waiting.length) waiting[0].scrollIntoView({block: "end"});
+  return waiting.length;
+}"""
+
+
+def open_search(page, start: str):  # noqa: ANN001, ANN201
+    """Open the search dialog from the header's search button on page start; its search field."""
     from playwright.sync_api import expect
 
     page.goto(start)
-    box = page.locator(".md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    # "Initialiserar sök" until the search worker has built its index; a query typed
-    # before that is lost.
-    expect(meta).to_have_text(re.compile(r"^(Skriv sökord|Type to start searching)$"), timeout=15_000)
-    # Material searches on keyup. The whole query goes in at once (as when pasting) and one
-    # key is pressed, so no results for a part of it ("pump" while typing "pumpar") can be
-    # mistaken for the results.
+    page.locator("pagefind-modal-trigger button").click()
+    box = page.locator("pagefind-modal dialog[open] input[type=search]")
+    expect(box).to_be_focused()
+    return box
+
+
+def search(page, start: str, query: str) -> dict:  # noqa: ANN001
+    """Search for query from the header's search button on page start (Pagefind's dialog);
+    the result paths, the highlighted words and each result's title, kind and draft mark."""
+    from playwright.sync_api import expect
+
+    box = open_search(page, start)
+    # The whole query goes in at once (as when pasting), so no results for a part of it
+    # ("pump" while typing "pumpar") can be mistaken for the results.
     box.fill(query)
-    box.press("End")
-    expect(meta).to_have_text(re.compile(r"^(\d+ sökresultat|Inga sökresultat|\d+ matching documents?|No matching documents)$"))
-    # Material renders ten results and more as the list is scrolled: load them all, so
-    # that what is found does not depend on how many other pages rank higher.
-    items = page.locator(".md-search-result__item")
-    for _ in range(30):
-        shown = items.count()
-        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(100)
-        if items.count() == shown:
+    summary = page.locator("pagefind-modal pagefind-summary")
+    expect(summary).to_contain_text(query, timeout=15_000)
+    expect(page.locator("pagefind-modal ul.pf-results")).to_have_attribute("aria-busy", "false")
+    # Pagefind loads a result's page data as it scrolls into view: scroll until every
+    # result is loaded, so that what is found does not depend on how many rank higher.
+    left = 0
+    for _ in range(200):
+        left = page.evaluate(SCROLL_TO_WAITING_JS)
+        if not left:
             break
-    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-    marks = page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)")
+        page.wait_for_timeout(100)
+    assert not left, f"searching {query!r} on {start}: {left} results never loaded"
+    results = page.evaluate(SEARCH_RESULTS_JS)
+    marks = page.eval_on_selector_all("pagefind-results mark", "marks => marks.map(m => m.textContent)")
     return {
-        "count": meta.inner_text(),
-        "paths": sorted({urlsplit(h).path for h in links}),
+        "count": summary.inner_text(),
+        "paths": sorted({r["path"] for r in results}),
         "words": sorted({re.sub(r"\W+$", "", m).lower() for m in marks}),
+        "results": results,
     }
 
 

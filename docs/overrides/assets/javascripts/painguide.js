@@ -153,11 +153,6 @@
     refresherNote();
     stampPrintDate();
     showOfflineMark(offlineLabels());
-    // Material's search dialog has no name of its own (Lighthouse: aria-dialog-name); it
-    // takes the search box's.
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    var query = document.querySelector(".md-search__input[aria-label]");
-    if (dialog && query && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
     // Abbreviations explain themselves on hover; make them reachable by keyboard too.
     document.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
       if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
