@@ -4,7 +4,7 @@ names them.
 Every language-dependent thing is derived from these records: the docs/<code>/ folder
 and mkdocs.<code>.yml, the URL prefix (the primary language at the root, the others in
 a folder under it), the label file macros/labels/<code>.yaml, the 404 page's base, the
-search stemmer, the language switcher and the texts every content file must give.
+search's extra word forms, the language switcher and the texts every content file must give.
 """
 
 from __future__ import annotations
@@ -22,13 +22,6 @@ from painguide.yamlload import dotted, load_reported
 
 FILE = "languages.yaml"
 
-# The stemmers Material ships for lunr (assets/javascripts/lunr/min/lunr.<code>.min.js),
-# and English, which lunr has built in. Norwegian is "no" there, whatever the page says.
-SEARCH = frozenset(
-    "ar da de du el en es fi fr he hi hu hy it ja jp kn ko nl no pt ro ru sa sv ta te th tr vi zh".split()
-)
-
-
 class Language(BaseModel):
     """One language of the site."""
 
@@ -42,15 +35,18 @@ class Language(BaseModel):
     """Its name in the editors' messages: "the Swedish text (sv:) is missing"."""
     prefix: str = Field(pattern=r"^([a-z0-9-]+/)?$")
     """Its URL folder under the site's root, ending in '/': '' for the primary language."""
-    search: str
-    """Its language for search (lunr), which is not always its code: Norwegian is 'no'."""
+    search_forms: dict[str, str] = Field(default_factory=dict)
+    """Word forms its search stemmer does not reach, as endings: {"a": "an"} lets "smärtan"
+    find a page that says only "smärta" (each page lists such forms of its words as
+    searchable metadata; painguide/search.py). Search stems by the page's lang="…" itself."""
     primary: bool = False
     """Built at the site's root; its folders hold the other languages' builds."""
 
     @model_validator(mode="after")
     def _consistent(self) -> "Language":
-        if self.search not in SEARCH:
-            raise ValueError(f"search '{self.search}' is not a search language; choose one of {', '.join(sorted(SEARCH))}")
+        for ending, form in self.search_forms.items():
+            if not (ending.isalpha() and form.isalpha() and form.startswith(ending) and form != ending):
+                raise ValueError(f"search_forms '{ending}: {form}' is not a word ending and a longer one that begins with it (a: an)")
         if self.primary != (self.prefix == ""):
             raise ValueError("prefix must be '' for the primary language and a folder such as 'en/' for every other")
         return self

@@ -187,6 +187,7 @@ class Renderer:
         preview's page of a saved file). before_each is called before each page: the preview
         raises from it to stop a render that a newer save has made stale."""
         labels = self.labels[lang]
+        endings = next(language.search_forms for language in self.languages if language.code == lang)
         abbr = self.abbreviations(lang)
         out: dict[str, str] = {}
         # Module pages first: the pages that list modules state their reading times.
@@ -222,7 +223,7 @@ class Renderer:
             if PLACEHOLDER in text:
                 minutes = self._reading[(page.context["item"].id, lang)] = reading_minutes(text.replace(PLACEHOLDER, ""), f"## {labels['changelog']}")
                 text = text.replace(PLACEHOLDER, str(minutes))
-            block = search_meta(page.template, page.context.get("meta"), labels, text, lang)
+            block = search_meta(page.template, page.context.get("meta"), labels, text, endings)
             if block:  # after the front matter
                 end = text.find("\n---\n", 4) + 5 if text.startswith("---\n") else 0
                 text = text[:end] + "\n" + block + "\n" + text[end:]

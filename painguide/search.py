@@ -46,12 +46,6 @@ def index(lang_root: Path, output: Path | None = None) -> None:
 META = "pg-search-meta"
 """The class of the hidden element that carries a page's metadata for Pagefind."""
 
-DEFINITE: dict[str, tuple[str, str]] = {"sv": ("a", "n")}
-"""Per language, a noun ending its stemmer leaves alone: the Swedish definite "-n" after
-"-a" (smärta → smärtan, vecka → veckan). Pagefind stems with Snowball, which strips
-"-en" (pumpen → pump) but not "-an", so "smärtan" would not find a page that says only
-"smärta". Each page lists those forms of its own words as searchable metadata ("forms")."""
-
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|^---\n.*?\n---\n", re.S)
 
@@ -67,19 +61,25 @@ def kind_of(template: str) -> str | None:
     return kind.part_of or kind.name
 
 
-def forms(text: str, lang: str) -> list[str]:
-    """The forms of the page's words that Pagefind's stemmer does not reach (DEFINITE), in
-    the order they first appear, and only those the page does not already say."""
-    rule = DEFINITE.get(lang)
-    if rule is None:
+def forms(text: str, endings: dict[str, str]) -> list[str]:
+    """The forms of the page's words that Pagefind's stemmer does not reach, by the language's
+    search_forms (languages.yaml): Snowball's Swedish stemmer strips "-en" (pumpen → pump)
+    but not the definite "-an" (smärtan stays smärtan), so with {"a": "an"} a page that says
+    "smärta" lists "smärtan". In the order they first appear, and only those the page does
+    not already say."""
+    if not endings:
         return []
-    ending, added = rule
     words = [w.lower() for w in _WORD.findall(_MARKUP.sub(" ", text))]
     present = set(words)
-    return list(dict.fromkeys(w + added for w in words if w.endswith(ending) and w + added not in present))
+    found = []
+    for word in words:
+        for ending, form in endings.items():
+            if word.endswith(ending) and (extra := word[: -len(ending)] + form) not in present:
+                found.append(extra)
+    return list(dict.fromkeys(found))
 
 
-def search_meta(template: str, meta: Any, labels: dict[str, str], text: str, lang: str) -> str:
+def search_meta(template: str, meta: Any, labels: dict[str, str], text: str, endings: dict[str, str]) -> str:
     """A hidden element with the page's Pagefind metadata: its kind and, for a draft, the
     word "Draft" (both shown with each result, in the page's language), and the forms."""
     values = {}
@@ -89,7 +89,7 @@ def search_meta(template: str, meta: Any, labels: dict[str, str], text: str, lan
     status = getattr(getattr(meta, "status", None), "value", None)
     if status == "draft":
         values["draft"] = labels["status_draft"]
-    extra = forms(text, lang)
+    extra = forms(text, endings)
     if extra:
         values["forms"] = " ".join(extra)
     if not values:

@@ -24,7 +24,6 @@ NB_RECORD = """\
     name: Norsk bokmål
     english_name: Norwegian Bokmål
     prefix: nb/
-    search: "no"
 """
 MARK = "Bokmål: "
 NB_FOOTER = {"footer_accessibility": "Tilgjengelighetserklæring", "footer_made_with": "Laget med"}
@@ -86,11 +85,13 @@ def test_its_404_page_points_to_its_own_root(three_languages: Path) -> None:
     assert links and all(link.startswith("/nb/") for link in links), links  # assets, navigation and the switcher alike
 
 
-def test_its_search_uses_lunrs_norwegian(three_languages: Path) -> None:
-    index = json.loads((three_languages / "nb" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["no"]
+def test_its_search_is_its_own(three_languages: Path) -> None:
+    """Pagefind indexes each language's build on its own and stems by <html lang>."""
+    entry = json.loads((three_languages / "nb" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nb"]
+    wasm = f"pagefind/wasm.{entry['languages']['nb']['wasm']}.pagefind"
     settings = (three_languages / "nb" / "sw.js").read_text(encoding="utf-8")
-    assert "lunr.no.min.js" in settings and "lunr.sv.min.js" not in settings
+    assert f'"{wasm}"' in settings and "pagefind/wasm.unknown.pagefind" not in settings
     root_worker = (three_languages / "sw.js").read_text(encoding="utf-8")
     assert '"skip":["en/","nb/"]' in root_worker
 
@@ -132,10 +133,10 @@ def test_a_language_the_site_does_not_have_is_an_error(tmp_path: Path, capsys: p
 
 def test_a_bad_language_table_is_reported_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path)
-    (root / "languages.yaml").write_text((root / "languages.yaml").read_text(encoding="utf-8") + NB_RECORD.replace('"no"', "nb"), encoding="utf-8")
+    (root / "languages.yaml").write_text((root / "languages.yaml").read_text(encoding="utf-8") + NB_RECORD + "    search_forms: {e: a}\n", encoding="utf-8")
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err
-    assert re.search(r"languages\.yaml:\d+:\d+: languages\[2\]: search 'nb' is not a search language", err), err
+    assert re.search(r"languages\.yaml:\d+:\d+: languages\[2\]: search_forms 'e: a' is not a word ending", err), err
 
 
 # -- no language in the code -----------------------------------------------------------
@@ -143,11 +144,7 @@ def test_a_bad_language_table_is_reported_at_its_line(tmp_path: Path, capsys: py
 CODE = [*ROOT.glob("painguide/**/*.py"), *ROOT.glob("macros/**/*.j2"), *ROOT.glob("docs/overrides/**/*.html"),
         *ROOT.glob("docs/overrides/**/*.js"), *ROOT.glob("bench/*.py")]
 LITERAL = re.compile(r"""["'](sv|en)["']|\b(sv|en)=|\.(sv|en)\b(?!\.min)""")
-ALLOWED = {
-    # A rule of the Swedish stemmer itself, not a choice of which languages the site has.
-    ("docs/overrides/assets/javascripts/workers/search-stemmed.js", 'if (code === "sv" && stemmed === word'),
-    ("docs/overrides/assets/javascripts/workers/search-stemmed.js", "search language (lunr.sv, lunr.no, …)"),
-}
+ALLOWED: set[tuple[str, str]] = set()
 
 
 def test_no_language_is_named_outside_the_language_record() -> None:
