@@ -16,7 +16,9 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bench.search import print_report as search_report
 from bench.shared import FIRST_LOAD_PAGES, languages
+from painguide import search
 from painguide.build import Project, run_generate, run_mkdocs, validate
 
 
@@ -108,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"HTML pages                 : {len(html)}, mean {statistics.mean(p.stat().st_size for p in html) / 1024:.1f} KiB")
         print(f"site size                  : {total / 1024 / 1024:.2f} MiB")
         for lang in langs:
-            raw = (site / lang.prefix / "search" / "search_index.json").read_bytes()
-            print(f"{f'search index {lang.code}':<27}: {len(raw) / 1024:.1f} KiB, {len(gzip.compress(raw)) / 1024:.1f} KiB gzipped")
+            bundle = [p for p in (site / lang.prefix / search.FOLDER).rglob("*") if p.is_file()]
+            print(f"{f'search bundle {lang.code}':<27}: {len(bundle)} files, {sum(p.stat().st_size for p in bundle) / 1024:.1f} KiB")
+        search_report(site, langs)
         for kind, rel in FIRST_LOAD_PAGES:
             for lang in langs:
                 page = site / lang.prefix / rel / "index.html"
