@@ -223,7 +223,7 @@ def axe_violations(page, url: str, label: str | None = None, tags: list[str] = A
 def format_violations(violations: list[dict]) -> str:
     lines = [f"{len(violations)} axe-core violation(s):"]
     for v in violations:
-        lines.append(f"- {v['page']}: {v['id']} ({v['impact']}): {v['help']}")
+        lines.append(f"- {v.get('page', 'this page')}: {v['id']} ({v['impact']}): {v['help']}")
         for target, html in zip(v["targets"], v["html"]):
             lines.append(f"    at {target}   {html}")
     return "\n".join(lines)
@@ -260,7 +260,7 @@ def third_party_requests(page, url: str, allowed_host: str = "127.0.0.1") -> lis
 # is read out (aria-label, placeholder, title), except the heading links' titles, which
 # are collected on their own.
 PAGE_FACTS_JS = """() => {
-  const selectors = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top, .md-skip, " +
+  const selectors = ".md-header, .md-tabs, .md-sidebar, .md-footer, .pg-search, .md-top, .md-skip, " +
     ".admonition-title, .pg-meta dt, .pg-meta dd, .pg-docline, .pg-print-header, .pg-progress, .pg-actions, " +
     ".pg-storage-note, .pg-variants legend, .pg-tag, .pg-signature, .pg-group > p > em";
   const chrome = [...document.querySelectorAll(selectors)].map(e => e.textContent);

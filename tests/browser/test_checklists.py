@@ -8,6 +8,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from sitecheck import open_search
 
 CHECKLISTS = [
     "/checklists/identification/",
@@ -166,7 +167,7 @@ def test_storage_holds_nothing_but_ticks(page: Page, url: str) -> None:
     if url in VARIANT_CHECKLISTS:
         page.locator(".pg-variants input[value=internal]").check()
     visible_boxes(page).nth(3).check()
-    page.locator(".md-search__input").fill("pump")  # Material's own state must not end up in storage either
+    open_search(page, url).fill("pump")  # the search's own state must not end up in storage either
     page.reload()
     items = set(page.eval_on_selector_all(BOXES, "bs => bs.map(b => b.dataset.item)"))
     everything = storage(page)

@@ -14,10 +14,10 @@ def test_no_page_requests_anything_from_another_host(site_walk: dict[str, dict])
 
 def test_the_recorder_sees_the_site_s_own_requests(walker) -> None:
     """Guards the test above: if requests went unrecorded, it would pass vacuously. With the
-    local server treated as foreign, every request the page and its search worker make shows."""
+    local server treated as foreign, every request the page and its search make shows."""
     seen = third_party_requests(walker, "/checklists/", allowed_host="host.invalid")
     assert any(u.endswith(".css") for u in seen) and any(u.endswith(".js") for u in seen), seen
-    assert any(u.endswith("/search/search_index.json") for u in seen), f"the search index is not among {seen}"
+    assert any(u.endswith("/pagefind/pagefind-component-ui.js") for u in seen), f"the search is not among {seen}"
     assert all(u.startswith("/checklists/: http://127.0.0.1:") for u in seen), seen
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitecheck import format_violations, install_hint, run_axe
+from sitecheck import format_violations, install_hint, open_search, run_axe
 
 MODULE = "/training/identifying-patients/"
 ASSESSMENT = "/competence/nurse/self-assessment/"
@@ -184,7 +184,7 @@ def test_storage_holds_only_levels(page: Page) -> None:
     assert items.count() >= 2
     items.nth(0).locator("input[value=independent]").check()
     items.nth(1).locator("input[value=knows]").check()
-    page.locator(".md-search__input").fill("Anna Andersson")
+    open_search(page, ASSESSMENT).fill("Anna Andersson")
     page.reload()
     expect(items.nth(0).locator("input[value=independent]")).to_be_checked()
     stored = {k: v for k, v in storage(page).items() if k.startswith("painguide:assessment:")}

@@ -86,7 +86,9 @@
     // language's root, wherever the site is served.
     var instance = components.configureInstance("default", { bundlePath: bundle.pathname, baseUrl: root.pathname });
     instance.setLanguage(document.documentElement.lang);
-    var trigger = element("pagefind-modal-trigger", { placeholder: instance.translate("placeholder") || "Search" });
+    // The button's visible text is its name (WCAG 2.5.3); Ctrl+K still opens the dialog and
+    // the button says so (aria-keyshortcuts).
+    var trigger = element("pagefind-modal-trigger", { placeholder: instance.translate("placeholder") || "Search", "hide-shortcut": "" });
     var results = element("pagefind-results");
     results.resultTemplate = resultTemplate(instance);
     var modal = element("pagefind-modal", { "class": "pg-search__modal" }, [
