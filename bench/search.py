@@ -3,8 +3,8 @@ every response under the language's /pagefind/ from opening the search dialog on
 language's home page to the first screen of results, in bytes (as served, and gzipped as a
 server would send them); and how long Pagefind takes to index each language.
 
-The queries are the issue's: "pumpar" on the Swedish site, "pumps" on the English one; a
-language without one searches "pump".
+The queries are the issue's, by language in bench/search-queries.yaml ("pumpar" on the
+Swedish site, "pumps" on the English one); a language without one searches "pump".
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 from painguide import search
 from painguide.languages import Language
 
-QUERIES = {"sv": "pumpar", "en": "pumps"}
+QUERIES = Path(__file__).with_name("search-queries.yaml")
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -50,12 +52,13 @@ def first_search(site: Path, langs: tuple[Language, ...]) -> dict[str, dict[str,
     fetched from its bundle, and of those the interface's (Pagefind's Component UI)."""
     from playwright.sync_api import expect, sync_playwright
 
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8")) or {}
     out: dict[str, dict[str, float]] = {}
     with _serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             for lang in langs:
-                query = QUERIES.get(lang.code, "pump")
+                query = queries.get(lang.code, "pump")
                 page = browser.new_page(base_url=base)
                 bodies: dict[str, bytes] = {}
 

@@ -21,7 +21,7 @@ PLACEHOLDER = "\x00reading-minutes\x00"
 _FEEDBACK = re.compile(r'<p class="pg-feedback"[^>]*>(.*?)</p>', re.S)
 # What a reader on screen does not read: the header only a printout shows, "see"
 # references, "from" lines under an include, a section's source line.
-_NOT_READ = re.compile(r'<div class="pg-print-header">.*?</div>|<span class="pg-see">.*?</span>|<p class="(?:pg-include__from|pg-source)"[^>]*>.*?</p>', re.S)
+_NOT_READ = re.compile(r'<div class="pg-print-header"[^>]*>.*?</div>|<span class="pg-see">.*?</span>|<p class="(?:pg-include__from|pg-source)"[^>]*>.*?</p>', re.S)
 _QUESTION = re.compile(r'<fieldset class="pg-question"')
 _NOT_TEXT = re.compile(r"<[^>]+>|\]\([^)]*\)|\{[^}\n]*\}|^---$.*?^---$", re.S | re.M)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

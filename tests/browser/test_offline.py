@@ -203,7 +203,10 @@ def test_nothing_is_cached_from_a_file_url(page, site_dir: Path) -> None:
 def test_the_search_index_waits_for_the_reader_to_search(page, server: Server) -> None:
     """Opening a page loads the search's interface only; its index is fetched when the
     reader searches (Pagefind's web worker fetches it, so the server's log is read), from the
-    reader's language's bundle alone, and only the parts the query needs."""
+    reader's language's bundle alone, and only the parts the query needs. Without the offline
+    copy, whose worker would fetch the whole bundle meanwhile."""
+    for worker in server.site.rglob("sw.js"):
+        worker.unlink()
     page.goto(server.url + "en/" + PM)
     page.wait_for_load_state("networkidle")
     before = sorted(p for p in server.requests if "/pagefind/" in p)
