@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import resource
 import shutil
 import tempfile
 import threading
@@ -36,9 +37,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a page closed while results were still loading: a broken pipe, nothing else
+
+
 @contextmanager
 def _serve(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -88,7 +94,8 @@ def first_search(site: Path, langs: tuple[Language, ...]) -> dict[str, dict[str,
 
 
 def index_time(site: Path, langs: tuple[Language, ...]) -> dict[str, float]:
-    """Seconds Pagefind takes to index each language's build (into a scratch folder)."""
+    """Seconds Pagefind takes to index each language's build (into a scratch folder): wall
+    time by code, and CPU time by "<code> cpu"."""
     times = {}
     others = [lang.prefix.strip("/") for lang in langs if lang.prefix]
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,15 +103,24 @@ def index_time(site: Path, langs: tuple[Language, ...]) -> dict[str, float]:
             # As the build indexes it: the language's tree alone, before the others are put in its folders.
             tree = Path(tmp) / "tree" / lang.code
             shutil.copytree(site / lang.prefix, tree, ignore=None if lang.prefix else shutil.ignore_patterns(*others, search.FOLDER))
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _children_cpu()
             search.index(tree, Path(tmp) / "out" / lang.code)
             times[lang.code] = time.perf_counter() - start
+            times[f"{lang.code} cpu"] = _children_cpu() - cpu
     return times
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes: steadier than wall time
+    on a busy machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def print_report(site: Path, langs: tuple[Language, ...]) -> None:
-    for code, seconds in index_time(site, langs).items():
-        print(f"{f'search index build {code}':<27}: {seconds * 1000:8.1f} ms  (Pagefind)")
+    times = index_time(site, langs)
+    for lang in langs:
+        print(f"{f'search index build {lang.code}':<27}: {times[lang.code] * 1000:8.1f} ms  (Pagefind; CPU {times[f'{lang.code} cpu'] * 1000:.0f} ms)")
     for code, r in first_search(site, langs).items():
         label = f"first search {code} ({r['query']})"
         print(f"{label:<27}: {r['gz'] / 1024:6.1f} KiB gzipped ({r['raw'] / 1024:.1f} KiB raw), "
