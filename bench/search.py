@@ -77,7 +77,8 @@ def first_search(site: Path, langs: tuple[Language, ...]) -> dict[str, dict[str,
                 page.locator("pagefind-modal-trigger button").click()
                 page.locator("pagefind-modal dialog[open] input[type=search]").fill(query)
                 expect(page.locator("pagefind-modal pagefind-summary")).to_contain_text(query, timeout=30_000)
-                expect(page.locator("pagefind-results li.pf-result:not([aria-hidden])").first).to_be_visible()
+                # The summary names the query while it still searches; the first result is the answer.
+                expect(page.locator("pagefind-results li.pf-result:not([aria-hidden])").first).to_be_visible(timeout=60_000)
                 page.wait_for_load_state("networkidle")
                 ui = [b for u, b in bodies.items() if "pagefind-component-ui." in u]
                 out[lang.code] = {
