@@ -324,6 +324,8 @@ def search(page, start: str, query: str) -> dict:  # noqa: ANN001
     box.fill(query)
     summary = page.locator("pagefind-modal pagefind-summary")
     expect(summary).to_contain_text(query, timeout=15_000)
+    # "Söker efter pumpar..." / "Searching for pumps..." while it searches; then the count.
+    expect(summary).not_to_have_text(re.compile(r"(\.\.\.|…)\s*$"), timeout=15_000)
     expect(page.locator("pagefind-modal ul.pf-results")).to_have_attribute("aria-busy", "false")
     # Pagefind loads a result's page data as it scrolls into view: scroll until every
     # result is loaded, so that what is found does not depend on how many rank higher.
