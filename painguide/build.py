@@ -188,17 +188,6 @@ def _mkdocs(project: Project, lang: str, out: Path) -> list[str]:
 MKDOCS = Engine("mkdocs", _mkdocs)
 
 
-def engine(name: str) -> Engine:
-    """An engine by its name: mkdocs (the site's), or zensical (`make zensical`)."""
-    if name == MKDOCS.name:
-        return MKDOCS
-    if name == "zensical":
-        from painguide.zensical import ZENSICAL
-
-        return ZENSICAL
-    raise ValueError(f"unknown engine '{name}': mkdocs or zensical")
-
-
 def run_engine(project: Project, site_dir: Path, languages: Languages, engine: Engine = MKDOCS) -> None:
     """Build every language side by side with the engine, index each for search, write its
     offline worker, then swap the result into site_dir: the primary language at its root,

@@ -12,14 +12,18 @@ import time
 from pathlib import Path
 
 from painguide import COMMAND, kinds
-from painguide.build import BuildError, Project, Timings, build, check, engine, run_generate, validate
+from painguide.build import MKDOCS, BuildError, Project, Timings, build, check, run_generate, validate
 from painguide.errors import ContentError, Problems
+from painguide.zensical import ZENSICAL
 
 # The bare `painguide` is not on a newcomer's PATH: --help names the forms that work as written.
 EPILOG = f"""\
 Run it in the project folder as {COMMAND} COMMAND (the first `make` command creates .venv/),
 or through make: make validate, make build, make serve, make schema,
 make new KIND=pm ID=my-pm. {COMMAND} COMMAND --help shows a command's options."""
+
+# What builds the HTML: MkDocs, the site's engine, or Zensical (`make zensical`, a trial).
+ENGINES = {engine.name: engine for engine in (MKDOCS, ZENSICAL)}
 
 
 def _date(text: str) -> dt.date:
@@ -45,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     common(sub.add_parser("generate", help="validate, then write Markdown under docs/"))
     b = common(sub.add_parser("build", help="validate, generate and build site/ (replaced only on success)"))
     b.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: site/)")
-    b.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+    b.add_argument("--engine", choices=list(ENGINES), default=MKDOCS.name,
                    help="what builds the HTML: mkdocs (the site's), or zensical (a trial, `make zensical`; needs .venv-zensical/)")
     s = common(sub.add_parser("serve", help="live preview of one language; a saved file's page is served again in about a second"))
     s.add_argument("--lang", default=None, help="a language code of languages.yaml (default: the primary language)")
@@ -140,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             timings = Timings()
             site_dir = args.site_dir or root / "site"
-            problems = build(project, site_dir, timings, engine(args.engine))
+            problems = build(project, site_dir, timings, ENGINES[args.engine])
             _report(problems)
             figures = ", ".join(f"{name} {secs:.2f} s" for name, secs in timings.stages.items())
             print(f"built {site_dir} ({figures})")

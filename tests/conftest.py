@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(ROOT))  # the bench package (bench/), for tests of its synthetic content
 
-from painguide.build import Project, build, engine  # noqa: E402
+from painguide.build import Project, build  # noqa: E402
+from painguide.zensical import ZENSICAL  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -36,5 +37,5 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = subprocess.run(["make", "zensical-venv"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, f"make zensical-venv failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
     site_dir = tmp_path_factory.mktemp("zensical") / "site-zensical"
-    build(Project(root=ROOT, today=dt.date.today()), site_dir, engine=engine("zensical"))
+    build(Project(root=ROOT, today=dt.date.today()), site_dir, engine=ZENSICAL)
     return site_dir
