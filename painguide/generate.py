@@ -96,7 +96,10 @@ def language_config(renderer: Renderer, language: Language, root: Path) -> str:
     labels = renderer.labels[lang]
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     # Links are relative to this build's root: the primary language at /, the others in their folders.
-    alternate = [{"name": other.name, "link": other.root_from(language), "lang": other.code} for other in renderer.languages]
+    # Its own root is './', not '': both engines write '' as an invalid href="" (Zensical) or a
+    # page-relative one, and docs/overrides/partials/alternate.html treats the two alike.
+    alternate = [{"name": other.name, "link": other.root_from(language) or "./", "lang": other.code}
+                 for other in renderer.languages]
     config = {
         "INHERIT": "mkdocs.yml",
         "site_name": labels["site_name"],

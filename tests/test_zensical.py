@@ -63,9 +63,9 @@ def test_each_language_has_its_own_pagefind_index_and_offline_worker(zensical_si
     assert not (zensical_site / "en" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8").count('"sv"')
 
 
-def test_the_zensical_config_keeps_the_site_inside_the_project_and_no_empty_link(tmp_path: Path) -> None:
+def test_the_zensical_config_keeps_the_site_inside_the_project(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.sv.yml").write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "extra": {"alternate": [
-        {"name": "Svenska", "link": "", "lang": "sv"}, {"name": "English", "link": "en/", "lang": "en"}]}}), encoding="utf-8")
+        {"name": "Svenska", "link": "./", "lang": "sv"}, {"name": "English", "link": "en/", "lang": "en"}]}}), encoding="utf-8")
     config = yaml.safe_load(config_text(tmp_path, "sv", tmp_path / ".painguide" / "build-1" / "sv"))
     assert config["site_dir"] == ".painguide/build-1/sv" and config["INHERIT"] == "mkdocs.yml"
     assert config["theme"]["variant"] == "classic"
