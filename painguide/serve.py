@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from painguide.build import BuildError, Project
 from painguide.preview import Preview, Stale
+from painguide.serving import CONTENT_SECURITY_POLICY
 
 SCRIPT = Path(__file__).with_name("preview.js")
 
@@ -215,6 +216,11 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the standard library's name
         pass  # every request in the terminal would bury the content's errors
+
+    def end_headers(self) -> None:
+        # The policy the site is served with, so a script that breaks it fails in the preview too.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        super().end_headers()
 
     def _send(self, code: int, kind: str, body: bytes) -> None:
         self.send_response(code)

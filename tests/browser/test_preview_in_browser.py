@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from bench.preview import Served, retitle
 from painguide.languages import primary
-from sitecheck import AXE_JS, AXE_TAGS
+from sitecheck import AXE_TAGS, add_axe
 from tiny import LANGUAGES, TODAY, make_project
 
 PM = "content/pm/demo-pm.yaml"
@@ -30,7 +30,7 @@ def test_the_preview_reloads_itself_and_shows_errors(page: Page, tmp_path: Path)
         expect(alert).to_contain_text("demo-pm.yaml", timeout=20_000)
         expect(alert).to_contain_text("a tab character is not allowed; use spaces")
         expect(page.locator("h1")).to_contain_text("MARK-live")  # the last good page, under the alert
-        page.add_script_tag(path=str(AXE_JS))
+        add_axe(page)
         found = page.evaluate("async (tags) => (await axe.run('.pg-preview-errors', {runOnly: {type: 'tag', values: tags}}))"
                               ".violations.map(v => v.id)", AXE_TAGS)
         assert found == [], found  # the banner itself passes axe (contrast, roles)
