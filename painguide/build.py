@@ -90,18 +90,27 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
-    """Load and check the registry, the languages, all content and the UI labels; raise
-    ContentError listing every problem."""
-    problems = Problems(project.root)
+def load(project: Project, problems: Problems) -> tuple[Site, dict[str, dict[str, str]]]:
+    """Check the registry, load the languages, all content and the UI labels (`check` and
+    the live preview); each file's problems go into problems. Raise ContentError when the
+    languages cannot be read: without them no text can be checked."""
     check_registry(problems)
     languages = load_languages(project.root, problems)
-    if not languages:  # without them no text can be checked
+    if not languages:
         raise ContentError(problems)
     with no_cycle_collection():
         site = load_site(project.content, problems, languages)
         labels = load_labels(project.macros, problems, languages)
         check_labels(labels, problems)
+    return site, labels
+
+
+def check(project: Project) -> tuple[Site, dict[str, dict[str, str]], Problems]:
+    """Load and check the registry, the languages, all content and the UI labels; raise
+    ContentError listing every problem."""
+    problems = Problems(project.root)
+    site, labels = load(project, problems)
+    with no_cycle_collection():
         check_site(site, problems, project.today, release=project.release)
     if problems:
         raise ContentError(problems)

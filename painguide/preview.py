@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from painguide import kinds
-from painguide.build import Project, no_cycle_collection
+from painguide.build import Project, load, no_cycle_collection
 from painguide.checks import check_site
-from painguide.content import Loaded, Site, load_site, reload_file, subset
-from painguide.errors import ContentError, Problem, Problems
+from painguide.content import Loaded, Site, reload_file, subset
+from painguide.errors import Problem, Problems
 from painguide.generate import language_config, sync_tree, write_config, write_page
-from painguide.kinds import check_labels, check_registry
+from painguide.kinds import check_labels
 from painguide.labels import load_labels
-from painguide.languages import load_languages
 from painguide.render import Renderer
 from painguide.walk import models, walk
 
@@ -98,14 +97,8 @@ class Preview:
     def load(self) -> None:
         """Load everything from disk and check it, as `painguide validate` does."""
         problems = Problems(self.project.root)
-        check_registry(problems)
-        languages = load_languages(self.project.root, problems)
-        if not languages:
-            raise ContentError(problems)
+        site, self.labels = load(self.project, problems)
         with no_cycle_collection():
-            site = load_site(self.project.content, problems, languages)
-            self.labels = load_labels(self.project.macros, problems, languages)
-            check_labels(self.labels, problems)
             self._index(site)
         self.load_errors = _by_file(problems.items)
         self.site = site
